@@ -1,0 +1,113 @@
+package dev.ftgo.consumer.consumer;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A consumer who orders food. Its status changes only through {@link #suspend()} and
+ * {@link #reactivate()}; {@link #validateOrder(Money)} applies the rules order-service relies on.
+ */
+@Entity
+@Table(name = "consumer")
+public class Consumer {
+
+	@Id
+	private UUID id;
+
+	@Embedded
+	private PersonName name;
+
+	private String email;
+
+	@Embedded
+	@AttributeOverride(name = "amount", column = @Column(name = "order_limit_amount"))
+	@AttributeOverride(name = "currency", column = @Column(name = "order_limit_currency"))
+	private Money orderLimit;
+
+	@Enumerated(EnumType.STRING)
+	private ConsumerStatus status;
+
+	@Version
+	private Long version;
+
+	private Instant createdAt;
+
+	protected Consumer() {
+		// for JPA
+	}
+
+	private Consumer(ConsumerId id, PersonName name, EmailAddress email, Money orderLimit, Instant createdAt) {
+		this.id = id.value();
+		this.name = name;
+		this.email = email.value();
+		this.orderLimit = orderLimit;
+		this.status = ConsumerStatus.ACTIVE;
+		this.createdAt = createdAt;
+	}
+
+	public static Consumer register(PersonName name, EmailAddress email, Money orderLimit, Instant now) {
+		return new Consumer(ConsumerId.random(), name, email, orderLimit, now);
+	}
+
+	public void suspend() {
+		if (status == ConsumerStatus.SUSPENDED) {
+			throw new IllegalConsumerStateException("Consumer " + id + " is already suspended");
+		}
+		status = ConsumerStatus.SUSPENDED;
+	}
+
+	public void reactivate() {
+		if (status == ConsumerStatus.ACTIVE) {
+			throw new IllegalConsumerStateException("Consumer " + id + " is already active");
+		}
+		status = ConsumerStatus.ACTIVE;
+	}
+
+	public OrderValidation validateOrder(Money orderTotal) {
+		if (status == ConsumerStatus.SUSPENDED) {
+			return OrderValidation.refuse("Consumer is suspended");
+		}
+		if (!orderTotal.hasSameCurrencyAs(orderLimit)) {
+			return OrderValidation.refuse("Order currency " + orderTotal.currency() + " differs from the order limit's "
+					+ orderLimit.currency());
+		}
+		if (orderTotal.isGreaterThan(orderLimit)) {
+			return OrderValidation.refuse("Order total " + orderTotal + " exceeds the order limit of " + orderLimit);
+		}
+		return OrderValidation.approve();
+	}
+
+	public ConsumerId id() {
+		return new ConsumerId(id);
+	}
+
+	public PersonName name() {
+		return name;
+	}
+
+	public EmailAddress email() {
+		return new EmailAddress(email);
+	}
+
+	public Money orderLimit() {
+		return orderLimit;
+	}
+
+	public ConsumerStatus status() {
+		return status;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+}

@@ -1,0 +1,5 @@
+package dev.ftgo.consumer.consumer;
+
+public enum ConsumerStatus {
+	ACTIVE, SUSPENDED
+}

@@ -1,0 +1,13 @@
+package dev.ftgo.consumer.consumer;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.repository.Repository;
+
+public interface Consumers extends Repository<Consumer, UUID> {
+
+	Consumer save(Consumer consumer);
+
+	Optional<Consumer> findById(UUID id);
+}

@@ -1,0 +1,4 @@
+package dev.ftgo.consumer.consumer.web;
+
+record ConsumerCreated(String consumerId) {
+}

@@ -1,0 +1,128 @@
+package dev.ftgo.consumer.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.ftgo.consumer.consumer.ConsumerNotFoundException;
+import dev.ftgo.consumer.consumer.IllegalConsumerStateException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error leaves this service as RFC 9457 {@code application/problem+json}. Spring's base class
+ * already maps the framework's exceptions (415, 405, 404 for unknown paths, 400 for a bad path
+ * variable); this class adds field-level detail and the domain's exceptions.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	record FieldProblem(String field, String message) {
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = ex.getBindingResult().getFieldErrors().stream()
+				.map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+				.sorted(Comparator.comparing(FieldProblem::field))
+				.toList();
+		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				"The request has " + errors.size() + " invalid field(s).");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+				"The request body is missing or is not valid JSON of the expected shape.");
+		var jackson = jacksonCause(ex);
+		if (jackson != null && !jackson.getPath().isEmpty()) {
+			// name the field but do not echo the parser's message: it may quote attacker-controlled input
+			problem.setProperty("errors", List.of(new FieldProblem(fieldPath(jackson), "has the wrong type or format")));
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onConsumerNotFound(ConsumerNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Consumer not found", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onIllegalState(IllegalConsumerStateException ex) {
+		return respond(problem(HttpStatus.CONFLICT, "Transition not allowed", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onConcurrentUpdate(OptimisticLockingFailureException ex) {
+		return respond(problem(HttpStatus.CONFLICT, "Concurrent update",
+				"The resource was changed by another request at the same time; read it again and retry."));
+	}
+
+	/** A value object refused a value that slipped past bean validation; it is still the caller's input. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onInvalidValue(IllegalArgumentException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onUnexpected(Exception ex) {
+		log.error("Unhandled exception", ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"The service failed to process the request."));
+	}
+
+	/** The outermost Jackson exception knows the field path; a nested parse error (a date, say) does not. */
+	private static JacksonException jacksonCause(Throwable ex) {
+		for (var cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson) {
+				return jackson;
+			}
+		}
+		return null;
+	}
+
+	private static String fieldPath(JacksonException ex) {
+		var path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("about:blank"));
+		return problem;
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.ftgo.consumer;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** STYLE.md rule 8: the domain knows nothing of HTTP, JSON or Kafka. */
+@AnalyzeClasses(packages = "dev.ftgo.consumer", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule domainIsFreeOfWebAndMessaging = noClasses()
+			.that().resideInAPackage("dev.ftgo.consumer.consumer")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+					"org.springframework.kafka..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..",
+					"dev.ftgo.consumer.consumer.web..", "dev.ftgo.consumer.web..");
+
+	@ArchTest
+	static final ArchRule webDoesNotReachIntoPersistence = noClasses()
+			.that().resideInAPackage("..web..")
+			.should().dependOnClassesThat().haveSimpleName("Consumers");
+}

@@ -1,0 +1,44 @@
+package dev.ftgo.devstack;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * What the stack checks before launching anything, so that a predictable problem gets a clear message
+ * instead of a crashed component: leftovers of a crashed run are ended first (they hold the ports that
+ * are checked next), then data is reset if asked, then jars and ports are checked.
+ */
+final class Preflight {
+
+    private Preflight() {
+    }
+
+    static void run(StackLayout layout, StackPorts ports, Map<Component, ManagedComponent> members, boolean resetData) {
+        members.values().forEach(Preflight::stopLeftover);
+        if (resetData) {
+            Directories.deleteRecursively(layout.dataDir());
+        }
+        for (Component component : members.keySet()) {
+            if (members.get(component) instanceof ManagedProcess && !Files.isRegularFile(layout.jar(component.id()))) {
+                throw new StackException(component.id() + " is not built: " + layout.jar(component.id())
+                        + " is missing. Build it with ./mvnw -DskipTests package (./stack does).");
+            }
+        }
+        for (Component component : members.keySet()) {
+            Ports.requireFree(ports.of(component), component.id());
+            if (component == Component.KAFKA) {
+                Ports.requireFree(ports.kafkaController(), "kafka-controller", "--" + StackPorts.KAFKA_CONTROLLER_OPTION);
+            }
+        }
+    }
+
+    private static void stopLeftover(ManagedComponent member) {
+        if (member instanceof ManagedProcess process) {
+            process.stopLeftover();
+        } else if (member instanceof KafkaBroker broker) {
+            broker.process().stopLeftover();
+        } else if (member instanceof PostgresServer postgres && !postgres.isAlive()) {
+            new Postmaster(postgres.dataDir()).killLeftover();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ftgo.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where things are: the project's built jars and Kafka classpath, and the run dir that holds data,
+ * logs and pid files ({@code <projectRoot>/.dev-stack} unless a test chooses its own).
+ */
+public record StackLayout(Path projectRoot, Path runDir) {
+
+    public StackLayout {
+        projectRoot = projectRoot.toAbsolutePath().normalize();
+        runDir = runDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The project root from the {@code ftgo.root} system property, else the nearest folder at or above
+     * the working directory that holds {@code mvnw} and {@code dev-stack/}.
+     */
+    public static StackLayout detect() {
+        String configured = System.getProperty("ftgo.root");
+        Path root = configured != null ? Path.of(configured) : findRoot(Path.of("").toAbsolutePath());
+        return new StackLayout(root, root.resolve(".dev-stack"));
+    }
+
+    private static Path findRoot(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("dev-stack"))) {
+                return dir;
+            }
+        }
+        throw new StackException("Cannot find the project root (a folder holding mvnw and dev-stack/) at or above "
+                + start + ". Run from inside the project or pass -Dftgo.root=<path>.");
+    }
+
+    public StackLayout withRunDir(Path otherRunDir) {
+        return new StackLayout(projectRoot, otherRunDir);
+    }
+
+    public Path dataDir() {
+        return runDir.resolve("data");
+    }
+
+    public Path postgresDataDir() {
+        return dataDir().resolve("postgres");
+    }
+
+    public Path kafkaDataDir() {
+        return dataDir().resolve("kafka");
+    }
+
+    public Path logsDir() {
+        return runDir.resolve("logs");
+    }
+
+    public Path pidsDir() {
+        return runDir.resolve("pids");
+    }
+
+    public Path logFile(String component) {
+        return logsDir().resolve(component + ".log");
+    }
+
+    /** A Spring Boot module's executable jar (each module sets finalName to its artifactId). */
+    public Path jar(String module) {
+        return projectRoot.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    /** The broker's runtime classpath, copied there when dev-stack is packaged. */
+    public Path kafkaLib() {
+        return projectRoot.resolve("dev-stack").resolve("target").resolve("kafka-lib");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ftgo.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The orchestration with the two components that need no service jars. */
+class StackIT {
+
+    @TempDir
+    Path runDir;
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private Stack stack;
+
+    @AfterEach
+    void closeStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void startsInfrastructureInParallelAndCloseLeavesNoProcess() {
+        stack = infrastructure(StackPorts.free());
+
+        stack.start();
+
+        assertThat(events).containsExactlyInAnyOrder("started postgres", "started kafka");
+        long postgres = stack.postgres().pid().orElseThrow();
+        long kafka = stack.kafka().pid();
+
+        stack.close();
+
+        assertThat(ProcessHandle.of(postgres).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.of(kafka).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(events).endsWith("stopped kafka", "stopped postgres");
+    }
+
+    @Test
+    void aKilledComponentCanBeStartedAgain() {
+        stack = infrastructure(StackPorts.free());
+        stack.start();
+        long killed = stack.kafka().pid();
+
+        stack.kill(Component.KAFKA);
+        assertThat(stack.get(Component.KAFKA).isAlive()).isFalse();
+        stack.start(Component.KAFKA);
+
+        assertThat(stack.kafka().pid()).isNotEqualTo(killed);
+        assertThat(stack.get(Component.KAFKA).isAlive()).isTrue();
+    }
+
+    @Test
+    void aTakenPortFailsBeforeAnythingIsLaunched() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            stack = infrastructure(StackPorts.free().with(Component.KAFKA, taken.getLocalPort()));
+
+            assertThatThrownBy(stack::start)
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessageContaining("(kafka)")
+                    .hasMessageContaining("--kafka-port=...");
+        }
+        assertThat(stack.get(Component.POSTGRES).isAlive()).isFalse();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aMissingServiceJarIsReportedWithTheBuildCommand() {
+        StackLayout elsewhere = new StackLayout(runDir.resolve("no-project"), runDir);
+        stack = Stack.builder(elsewhere, StackPorts.free()).with(Component.SERVICE_REGISTRY).build();
+
+        assertThatThrownBy(stack::start)
+                .isInstanceOf(StackException.class)
+                .hasMessageStartingWith("service-registry is not built: ")
+                .hasMessageContaining("./mvnw -DskipTests package");
+    }
+
+    private Stack infrastructure(StackPorts ports) {
+        return Stack.builder(StackLayout.detect().withRunDir(runDir), ports)
+                .with(Component.POSTGRES, Component.KAFKA)
+                .startTimeout(Duration.ofMinutes(2))
+                .listener(new StackListener() {
+                    @Override
+                    public void started(Component component, Duration took, String detail) {
+                        events.add("started " + component);
+                    }
+
+                    @Override
+                    public void stopped(Component component, Duration took) {
+                        events.add("stopped " + component);
+                    }
+                })
+                .build();
+    }
+}

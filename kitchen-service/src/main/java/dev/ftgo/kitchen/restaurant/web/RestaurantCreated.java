@@ -1,0 +1,4 @@
+package dev.ftgo.kitchen.restaurant.web;
+
+record RestaurantCreated(String restaurantId) {
+}

@@ -1,0 +1,8 @@
+package dev.ftgo.kitchen.ticket;
+
+public class TicketNotFoundException extends RuntimeException {
+
+	TicketNotFoundException(TicketId id) {
+		super("No ticket with id " + id);
+	}
+}

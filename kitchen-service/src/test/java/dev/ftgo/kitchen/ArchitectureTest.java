@@ -1,0 +1,32 @@
+package dev.ftgo.kitchen;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** STYLE.md rule 8: the domain knows nothing of HTTP, JSON or Kafka. */
+@AnalyzeClasses(packages = "dev.ftgo.kitchen", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule domainIsFreeOfWebAndMessaging = noClasses()
+			.that().resideInAnyPackage("dev.ftgo.kitchen.restaurant", "dev.ftgo.kitchen.ticket")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+					"org.springframework.kafka..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..",
+					"dev.ftgo.kitchen.web..", "dev.ftgo.kitchen.restaurant.web..", "dev.ftgo.kitchen.ticket.web..");
+
+	@ArchTest
+	static final ArchRule webDoesNotReachIntoPersistence = noClasses()
+			.that().resideInAPackage("..web..")
+			.should().dependOnClassesThat().haveSimpleNameEndingWith("Restaurants")
+			.orShould().dependOnClassesThat().haveSimpleNameEndingWith("Tickets");
+
+	/** Tickets look restaurants up, never the other way round. */
+	@ArchTest
+	static final ArchRule restaurantsDoNotKnowTickets = noClasses()
+			.that().resideInAPackage("dev.ftgo.kitchen.restaurant..")
+			.should().dependOnClassesThat().resideInAPackage("dev.ftgo.kitchen.ticket..");
+}

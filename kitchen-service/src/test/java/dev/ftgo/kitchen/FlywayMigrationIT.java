@@ -1,0 +1,35 @@
+package dev.ftgo.kitchen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class FlywayMigrationIT extends RunningKitchenService {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void appliesEveryMigrationToTheServicesOwnDatabase() {
+		var failed = jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE NOT success", Integer.class);
+		var applied = jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank", String.class);
+		var database = jdbc.queryForObject("SELECT current_database() || '/' || current_user", String.class);
+
+		assertThat(failed).isZero();
+		assertThat(applied).containsExactly("1", "2");
+		assertThat(database).isEqualTo("kitchen_service/kitchen_service");
+	}
+
+	@Test
+	void guardsPricesQuantitiesAndOneTicketPerOrderInTheSchemaToo() {
+		var checks = jdbc.queryForList("SELECT check_clause FROM information_schema.check_constraints", String.class);
+		var orderIndex = jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE tablename = 'ticket' AND indexdef LIKE '%(order_id)%'",
+				String.class);
+
+		assertThat(checks).anyMatch(check -> check.contains("price_amount > "))
+				.anyMatch(check -> check.contains("quantity > "));
+		assertThat(orderIndex).startsWith("CREATE UNIQUE INDEX");
+	}
+}

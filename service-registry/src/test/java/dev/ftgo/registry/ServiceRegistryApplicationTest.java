@@ -1,0 +1,34 @@
+package dev.ftgo.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ServiceRegistryApplicationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void servesAnEmptyRegistryAndItsHealth() throws Exception {
+		var http = HttpClient.newHttpClient();
+
+		var apps = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/eureka/apps"))
+				.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+		var health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(apps.statusCode()).isEqualTo(200);
+		assertThat(apps.body()).contains("\"applications\"");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"UP\"");
+	}
+}

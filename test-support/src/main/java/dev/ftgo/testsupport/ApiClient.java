@@ -1,0 +1,83 @@
+package dev.ftgo.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for tests: sends exactly the bytes given and never throws on a 4xx. */
+public final class ApiClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+	private final String baseUrl;
+
+	public ApiClient(int port) {
+		this.baseUrl = "http://127.0.0.1:" + port;
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+	}
+
+	public Response post(String path, String json) {
+		return post(path, json, "application/json");
+	}
+
+	public Response post(String path, String body, String contentType) {
+		var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+				.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return send(request);
+	}
+
+	public Response put(String path, String json) {
+		var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(json));
+		return send(request);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			var response = http.send(request.header("Accept", "application/json, application/problem+json").build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Response(response);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public record Response(HttpResponse<String> raw) {
+
+		public int status() {
+			return raw.statusCode();
+		}
+
+		public String contentType() {
+			return raw.headers().firstValue("Content-Type").orElse("");
+		}
+
+		public String header(String name) {
+			return raw.headers().firstValue(name).orElse(null);
+		}
+
+		public JsonNode json() {
+			return JSON.readTree(raw.body());
+		}
+
+		@Override
+		public String toString() {
+			return raw.statusCode() + " " + raw.body();
+		}
+	}
+}
