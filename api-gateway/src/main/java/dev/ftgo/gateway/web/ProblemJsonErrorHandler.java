@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
+import dev.ftgo.gateway.edge.EdgeSettings;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,11 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
 
 	private final JsonMapper json = JsonMapper.builder().build();
+	private final String retryAfterSeconds;
+
+	ProblemJsonErrorHandler(EdgeSettings settings) {
+		this.retryAfterSeconds = String.valueOf(Math.max(1, settings.retryAfter().toSeconds()));
+	}
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
@@ -48,6 +55,9 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 
 		response.setStatusCode(problem.status());
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+		}
 		var bytes = json.writeValueAsBytes(body);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
 	}

@@ -1,0 +1,17 @@
+package dev.ftgo.gateway.edge;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits the gateway enforces before a request reaches any service ({@code ftgo.gateway.*}).
+ *
+ * @param maxRequestBody larger bodies are refused with 413
+ * @param retryAfter what a 503 tells the client to wait before trying again
+ */
+@ConfigurationProperties("ftgo.gateway")
+public record EdgeSettings(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("5s") Duration retryAfter) {
+}

@@ -1,0 +1,43 @@
+package dev.ftgo.gateway.edge;
+
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a route's circuit breaker sends a request it could not complete: the service is down,
+ * too slow, or its breaker is open. The answer is a 503 problem (rendered, with
+ * {@code Retry-After}, by the gateway's error handler), never an HTML page.
+ */
+@RestController
+class FallbackController {
+
+	@RequestMapping("/fallback/{service}")
+	Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+		if (cause == null && exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR) == null) {
+			// called from outside rather than forwarded by a breaker: there is nothing here
+			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, reason(service, cause)));
+	}
+
+	private static String reason(String service, Throwable cause) {
+		if (cause instanceof CallNotPermittedException) {
+			return service + " is failing; the gateway stopped calling it for a moment (circuit open).";
+		}
+		if (cause instanceof TimeoutException) {
+			return service + " did not answer in time.";
+		}
+		return service + " is not reachable right now.";
+	}
+}

@@ -1,0 +1,163 @@
+package dev.ftgo.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
+/**
+ * The edge's guards against a real HTTP server standing in for consumer-service, found through
+ * Spring Cloud's simple discovery client (the same {@code lb://} path Eureka feeds in production).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "resilience4j.circuitbreaker.instances.consumer-service.minimum-number-of-calls=4",
+				"resilience4j.circuitbreaker.instances.consumer-service.sliding-window-size=4",
+				"resilience4j.circuitbreaker.instances.consumer-service.wait-duration-in-open-state=1h" })
+class GatewayResilienceTest {
+
+	private static final StubService consumerService = new StubService();
+
+	@DynamicPropertySource
+	static void discovery(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.consumer-service[0].uri",
+				() -> "http://127.0.0.1:" + consumerService.port());
+	}
+
+	@AfterAll
+	static void stopStub() {
+		consumerService.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeEach
+	void reset() {
+		consumerService.willAnswer();
+		consumerService.resetCalls();
+		breakers.circuitBreaker("consumer-service").reset();
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder to(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+	}
+
+	@Test
+	void routesToTheDiscoveredInstance() throws Exception {
+		var response = send(to("/api/v1/consumers/42"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"ok\"");
+		assertThat(consumerService.calls()).isEqualTo(1);
+	}
+
+	@Test
+	void retriesGetsOnServerErrors() throws Exception {
+		consumerService.willAnswer(new StubService.Answer(500, "{}"), new StubService.Answer(502, "{}"));
+
+		var response = send(to("/api/v1/consumers/42"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(consumerService.calls()).isEqualTo(3);
+	}
+
+	@Test
+	void neverRetriesPosts() throws Exception {
+		consumerService.willAnswer(new StubService.Answer(500, "{\"status\": 500}"));
+
+		var response = send(to("/api/v1/consumers").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(consumerService.calls()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesBodiesOverTheLimitBeforeCallingTheService() throws Exception {
+		var body = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}";
+
+		var response = send(to("/api/v1/consumers").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body)));
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(consumerService.calls()).isZero();
+	}
+
+	@Test
+	void cutsOffChunkedBodiesAtTheLimit() throws Exception {
+		var bytes = ("{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes();
+
+		var response = send(to("/api/v1/consumers").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+
+		assertThat(response.statusCode()).isIn(413, 503);
+		assertThat(consumerService.lastBodyBytes()).isLessThan(bytes.length);
+	}
+
+	@Test
+	void refusesBodiesThatAreNotJson() throws Exception {
+		var response = send(to("/api/v1/consumers").header("Content-Type", "text/plain")
+				.POST(HttpRequest.BodyPublishers.ofString("name=Ada")));
+
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.body()).contains("\"status\":415").contains("text/plain");
+		assertThat(consumerService.calls()).isZero();
+	}
+
+	@Test
+	void acceptsJsonWithCharsetAndEmptyCommandPosts() throws Exception {
+		var withCharset = send(to("/api/v1/consumers").header("Content-Type", "application/json; charset=utf-8")
+				.POST(HttpRequest.BodyPublishers.ofString("{}")));
+		var noBody = send(to("/api/v1/consumers/42/suspend").POST(HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(withCharset.statusCode()).isEqualTo(200);
+		assertThat(noBody.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void opensTheBreakerAndAnswers503WithRetryAfterWithoutCallingTheService() throws Exception {
+		var breaker = breakers.circuitBreaker("consumer-service");
+		breaker.transitionToOpenState();
+
+		var response = send(to("/api/v1/consumers/42"));
+
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("circuit open");
+		assertThat(consumerService.calls()).isZero();
+	}
+
+	@Test
+	void fallbackIsNotAPublicEndpoint() throws Exception {
+		assertThat(send(to("/fallback/consumer-service")).statusCode()).isEqualTo(404);
+	}
+}
