@@ -160,4 +160,24 @@ class GatewayResilienceTest {
 	void fallbackIsNotAPublicEndpoint() throws Exception {
 		assertThat(send(to("/fallback/consumer-service")).statusCode()).isEqualTo(404);
 	}
+
+	@Test
+	void servesTheSwaggerUiListingEveryServiceDocument() throws Exception {
+		var config = send(to("/v3/api-docs/swagger-config"));
+		var ui = send(to("/swagger-ui.html"));
+
+		assertThat(config.statusCode()).isEqualTo(200);
+		assertThat(config.body()).contains("/api-docs/consumer-service", "/api-docs/order-service",
+				"/api-docs/kitchen-service");
+		assertThat(ui.statusCode()).isIn(200, 302);
+	}
+
+	@Test
+	void routesEachServiceDocumentToThatService() throws Exception {
+		var document = send(to("/api-docs/consumer-service"));
+
+		assertThat(document.statusCode()).isEqualTo(200);
+		assertThat(consumerService.calls()).isEqualTo(1);
+		assertThat(consumerService.lastPath()).isEqualTo("/v3/api-docs");
+	}
 }

@@ -20,6 +20,7 @@ final class StubService implements AutoCloseable {
 	private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
 	private final AtomicInteger calls = new AtomicInteger();
 	private volatile long lastBodyBytes;
+	private volatile String lastPath;
 
 	StubService() {
 		try {
@@ -50,12 +51,17 @@ final class StubService implements AutoCloseable {
 		return lastBodyBytes;
 	}
 
+	String lastPath() {
+		return lastPath;
+	}
+
 	void resetCalls() {
 		calls.set(0);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		calls.incrementAndGet();
+		lastPath = exchange.getRequestURI().getPath();
 		lastBodyBytes = exchange.getRequestBody().readAllBytes().length;
 		var answer = script.poll();
 		if (answer == null) {
