@@ -1,0 +1,36 @@
+package dev.ftgo.order.client;
+
+import java.net.http.HttpClient;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/** RestClients that resolve {@code http://<service-name>} through discovery (Eureka, or the simple discovery client in tests). */
+@Configuration(proxyBeanMethods = false)
+public class LoadBalancedClients {
+
+	/**
+	 * Not a default candidate: the Eureka client also asks for a {@code RestClient.Builder} and must
+	 * reach the registry by its plain URL, so only injection points qualified with
+	 * {@code @LoadBalanced} get this one.
+	 */
+	@Bean(defaultCandidate = false)
+	@LoadBalanced
+	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
+		return configurer.configure(RestClient.builder());
+	}
+
+	/** A client for one remote service, with that service's base URL and timeouts. */
+	public static RestClient create(RestClient.Builder loadBalanced, ClientSettings.Remote remote) {
+		var requestFactory = ClientHttpRequestFactoryBuilder.jdk()
+			// plain HTTP/1.1: no h2c upgrade dance on every new connection
+			.withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
+			.build(HttpClientSettings.defaults().withTimeouts(remote.connectTimeout(), remote.readTimeout()));
+		return loadBalanced.clone().baseUrl(remote.baseUrl().toString()).requestFactory(requestFactory).build();
+	}
+}

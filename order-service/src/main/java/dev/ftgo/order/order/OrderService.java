@@ -1,0 +1,161 @@
+package dev.ftgo.order.order;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.ftgo.order.order.OrderRefusedException.Reason;
+
+/**
+ * The order use cases. Placing an order calls kitchen-service and consumer-service before it opens
+ * a transaction, so a slow remote service never holds a database connection.
+ */
+@Service
+public class OrderService {
+
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+	private final Orders orders;
+	private final IdempotencyRecords idempotencyRecords;
+	private final RestaurantCatalog restaurants;
+	private final ConsumerCheck consumers;
+	private final TransactionTemplate transaction;
+	private final Clock clock;
+
+	OrderService(Orders orders, IdempotencyRecords idempotencyRecords, RestaurantCatalog restaurants,
+			ConsumerCheck consumers, PlatformTransactionManager transactionManager, Clock clock) {
+		this.orders = orders;
+		this.idempotencyRecords = idempotencyRecords;
+		this.restaurants = restaurants;
+		this.consumers = consumers;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/**
+	 * Prices the lines from the restaurant's current menu, has the consumer approve the total and saves
+	 * the order in APPROVAL_PENDING. With a key, a repeated request returns the order the key placed
+	 * first, even when both arrive at once.
+	 *
+	 * @throws OrderRefusedException when the order refers to unknown things or breaks a rule
+	 * @throws IdempotencyKeyReusedException when the key was used for a different request
+	 */
+	public PlacedOrder place(PlaceOrder command, IdempotencyKey keyOrNull) {
+		var fingerprint = command.fingerprint();
+		if (keyOrNull != null) {
+			var earlier = replay(keyOrNull, fingerprint);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		checkQuantities(command);
+		var restaurant = restaurants.find(command.restaurantId())
+			.orElseThrow(() -> new OrderRefusedException(Reason.UNKNOWN_RESTAURANT,
+					"Restaurant " + command.restaurantId() + " does not exist", "restaurantId"));
+		if (!restaurant.open()) {
+			throw new OrderRefusedException(Reason.RESTAURANT_CLOSED,
+					"Restaurant " + command.restaurantId() + " is closed", "restaurantId");
+		}
+		var lineItems = priceLines(command, restaurant);
+		var total = Order.totalOf(lineItems);
+		var verdict = consumers.validateOrder(command.consumerId(), total);
+		switch (verdict.outcome()) {
+			case UNKNOWN_CONSUMER -> throw new OrderRefusedException(Reason.UNKNOWN_CONSUMER,
+					"Consumer " + command.consumerId() + " does not exist", "consumerId");
+			case REFUSED -> throw new OrderRefusedException(Reason.CONSUMER_REFUSED,
+					"The consumer cannot place this order: " + verdict.reason());
+			case APPROVED -> {
+				// go ahead
+			}
+		}
+		var now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+		var order = Order.place(command.consumerId(), command.restaurantId(), lineItems, command.deliveryAddress(), now);
+		try {
+			transaction.executeWithoutResult(status -> {
+				orders.save(order);
+				if (keyOrNull != null) {
+					idempotencyRecords.saveAndFlush(new IdempotencyRecord(keyOrNull, fingerprint, order.id(), now));
+				}
+			});
+		}
+		catch (DataIntegrityViolationException duplicateKey) {
+			// a concurrent request with the same key committed first; its order is the answer
+			if (keyOrNull == null) {
+				throw duplicateKey;
+			}
+			return replay(keyOrNull, fingerprint).orElseThrow(() -> duplicateKey);
+		}
+		return new PlacedOrder(order, false);
+	}
+
+	@Transactional(readOnly = true)
+	public Order find(OrderId id) {
+		return load(id);
+	}
+
+	/** The consumer's orders, newest first. */
+	@Transactional(readOnly = true)
+	public Page<Order> findByConsumer(ConsumerId consumerId, int page, int size) {
+		return orders.findByConsumerId(consumerId.value(), PageRequest.of(page, size, NEWEST_FIRST));
+	}
+
+	@Transactional
+	public Order requestCancellation(OrderId id) {
+		var order = load(id);
+		order.requestCancellation();
+		return order;
+	}
+
+	private Optional<PlacedOrder> replay(IdempotencyKey key, String fingerprint) {
+		return transaction.execute(status -> idempotencyRecords.findById(key.value()).map(earlier -> {
+			if (!earlier.matches(fingerprint)) {
+				throw new IdempotencyKeyReusedException(key);
+			}
+			return new PlacedOrder(load(earlier.orderId()), true);
+		}));
+	}
+
+	private static void checkQuantities(PlaceOrder command) {
+		var lines = command.lineItems();
+		for (int i = 0; i < lines.size(); i++) {
+			if (!Quantity.isAllowed(lines.get(i).quantity())) {
+				throw new OrderRefusedException(Reason.INVALID_QUANTITY, "Quantity must be between " + Quantity.MIN
+						+ " and " + Quantity.MAX + ", was " + lines.get(i).quantity(), "lineItems[" + i + "].quantity");
+			}
+		}
+	}
+
+	private static List<OrderLineItem> priceLines(PlaceOrder command, Restaurant restaurant) {
+		var lines = command.lineItems();
+		var priced = new ArrayList<OrderLineItem>(lines.size());
+		for (int i = 0; i < lines.size(); i++) {
+			var line = lines.get(i);
+			var field = "lineItems[" + i + "].menuItemId";
+			var item = restaurant.menuItem(line.menuItemId())
+				.orElseThrow(() -> new OrderRefusedException(Reason.UNKNOWN_MENU_ITEM,
+						"Restaurant " + restaurant.id() + " has no menu item '" + line.menuItemId() + "'",
+						field));
+			if (!priced.isEmpty() && !priced.get(0).price().hasSameCurrencyAs(item.price())) {
+				throw new OrderRefusedException(Reason.MIXED_CURRENCIES,
+						"The ordered menu items are priced in different currencies");
+			}
+			priced.add(new OrderLineItem(item.id(), item.name(), new Quantity(line.quantity()), item.price()));
+		}
+		return priced;
+	}
+
+	private Order load(OrderId id) {
+		return orders.findById(id.value()).orElseThrow(() -> new OrderNotFoundException(id));
+	}
+}

@@ -1,0 +1,4 @@
+package dev.ftgo.order.order.web;
+
+record OrderCreated(String orderId, String state) {
+}

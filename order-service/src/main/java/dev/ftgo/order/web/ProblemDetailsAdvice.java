@@ -1,0 +1,172 @@
+package dev.ftgo.order.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.ftgo.order.client.ServiceUnavailableException;
+import dev.ftgo.order.client.UnexpectedAnswerException;
+import dev.ftgo.order.order.IdempotencyKeyReusedException;
+import dev.ftgo.order.order.IllegalOrderStateException;
+import dev.ftgo.order.order.OrderNotFoundException;
+import dev.ftgo.order.order.OrderRefusedException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error leaves this service as RFC 9457 {@code application/problem+json}. Spring's base class
+ * already maps the framework's exceptions (415, 405, 404 for unknown paths, 400 for a bad path
+ * variable or query parameter); this class adds field-level detail, the domain's exceptions and the
+ * failures of the services this one calls.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	record FieldProblem(String field, String message) {
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = ex.getBindingResult().getFieldErrors().stream()
+				.map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+				.sorted(Comparator.comparing(FieldProblem::field))
+				.toList();
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	/** Constraints on query parameters and headers, e.g. {@code size=0}. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = ex.getParameterValidationResults().stream()
+				.flatMap(result -> result.getResolvableErrors().stream()
+					.map(error -> new FieldProblem(error instanceof FieldError field ? field.getField()
+							: result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+				.sorted(Comparator.comparing(FieldProblem::field))
+				.toList();
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+				"The request body is missing or is not valid JSON of the expected shape.");
+		if (ex.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			// name the field but do not echo the parser's message: it may quote attacker-controlled input
+			problem.setProperty("errors", List.of(new FieldProblem(fieldPath(jackson), "has the wrong type or format")));
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onOrderNotFound(OrderNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Order not found", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onOrderRefused(OrderRefusedException ex) {
+		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Order refused", ex.getMessage());
+		problem.setProperty("reason", ex.reason().name());
+		if (ex.field() != null) {
+			problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+		}
+		return respond(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onIdempotencyKeyReused(IdempotencyKeyReusedException ex) {
+		return respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onIllegalState(IllegalOrderStateException ex) {
+		return respond(problem(HttpStatus.CONFLICT, "Transition not allowed", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onConcurrentUpdate(OptimisticLockingFailureException ex) {
+		return respond(problem(HttpStatus.CONFLICT, "Concurrent update",
+				"The resource was changed by another request at the same time; read it again and retry."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onServiceUnavailable(ServiceUnavailableException ex) {
+		var problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", ex.getMessage());
+		problem.setProperty("service", ex.service());
+		// whole seconds, rounded up: "Retry-After: 0" would invite an immediate retry storm
+		var seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+				.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onUnexpectedAnswer(UnexpectedAnswerException ex) {
+		log.warn("Unexpected answer from a called service: {}", ex.getMessage());
+		return respond(problem(HttpStatus.BAD_GATEWAY, "Bad gateway", ex.getMessage()));
+	}
+
+	/** A value object refused a value that slipped past bean validation; it is still the caller's input. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onInvalidValue(IllegalArgumentException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onUnexpected(Exception ex) {
+		log.error("Unhandled exception", ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"The service failed to process the request."));
+	}
+
+	private static ProblemDetail invalid(List<FieldProblem> errors) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				"The request has " + errors.size() + " invalid field(s).");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private static String fieldPath(JacksonException ex) {
+		var path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("about:blank"));
+		return problem;
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+}

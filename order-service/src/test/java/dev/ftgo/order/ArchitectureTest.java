@@ -1,0 +1,34 @@
+package dev.ftgo.order;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** STYLE.md rule 8: the domain knows nothing of HTTP, JSON, Kafka or how remote calls are made. */
+@AnalyzeClasses(packages = "dev.ftgo.order", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule domainIsFreeOfWebMessagingAndRemoting = noClasses()
+			.that().resideInAPackage("dev.ftgo.order.order")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+					"org.springframework.kafka..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..",
+					"io.github.resilience4j..", "org.springframework.cloud..",
+					"dev.ftgo.order.order.web..", "dev.ftgo.order.web..", "dev.ftgo.order.client..",
+					"dev.ftgo.order.consumer..", "dev.ftgo.order.restaurant..");
+
+	@ArchTest
+	static final ArchRule webDoesNotReachIntoPersistence = noClasses()
+			.that().resideInAPackage("..web..")
+			.should().dependOnClassesThat().haveSimpleName("Orders");
+
+	@ArchTest
+	static final ArchRule onlyTheClientsTalkToOtherServices = noClasses()
+			.that().resideOutsideOfPackages("dev.ftgo.order.client..", "dev.ftgo.order.consumer..",
+					"dev.ftgo.order.restaurant..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.client..",
+					"io.github.resilience4j..", "org.springframework.cloud.client..");
+}

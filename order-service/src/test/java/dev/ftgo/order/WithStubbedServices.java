@@ -1,0 +1,121 @@
+package dev.ftgo.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.ftgo.testsupport.ApiClient;
+import dev.ftgo.testsupport.TestDatabase;
+
+/**
+ * The whole service on a real embedded PostgreSQL, with consumer-service and kitchen-service
+ * replaced by {@link StubService}s that the simple discovery client resolves, so every call goes
+ * through the {@code @LoadBalanced} client exactly as it would through Eureka. Subclasses share one
+ * application context unless they add properties of their own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class WithStubbedServices {
+
+	public static final String VALIDATIONS = "/api/v1/consumers/[^/]+/order-validations";
+	public static final String RESTAURANTS = "/api/v1/restaurants/[^/]+";
+
+	/** Knows no restaurant until a test adds one. */
+	protected static final StubService KITCHEN = StubService.start(stub -> {
+	});
+
+	/** Approves every order of every consumer until a test says otherwise. */
+	protected static final StubService CONSUMERS = StubService.start(
+			stub -> stub.on("POST", VALIDATIONS, 200, "{\"approved\": true}"));
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry, "order_service");
+		registry.add("spring.cloud.discovery.client.simple.instances.consumer-service[0].uri",
+				() -> CONSUMERS.uri().toString());
+		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
+				() -> KITCHEN.uri().toString());
+		// resolve instances on every call, so a test that changes them sees the change at once
+		registry.add("spring.cloud.loadbalancer.cache.enabled", () -> "false");
+	}
+
+	@LocalServerPort
+	protected int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@AfterEach
+	void resetStubs() {
+		KITCHEN.reset();
+		CONSUMERS.reset();
+	}
+
+	protected ApiClient api() {
+		return new ApiClient(port);
+	}
+
+	/** A POST with extra headers, which {@link ApiClient} does not send. */
+	protected ApiClient.Response post(String path, String json, String... headerNamesAndValues) {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/json, application/problem+json")
+				.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (headerNamesAndValues.length > 0) {
+			request.headers(headerNamesAndValues);
+		}
+		try {
+			return new ApiClient.Response(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** An open restaurant with Curry at 12.50, Naan at 2.25 and Lassi at 3.00 (USD). */
+	protected static UUID givenRestaurant() {
+		return givenRestaurant(true);
+	}
+
+	protected static UUID givenRestaurant(boolean open) {
+		var id = UUID.randomUUID();
+		KITCHEN.on("GET", "/api/v1/restaurants/" + id, 200, """
+				{"restaurantId": "%s", "name": "Curry House", "open": %s, "cuisine": "ignored by a tolerant reader",
+				 "menu": [
+				   {"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.50", "currency": "USD"}},
+				   {"menuItemId": "m2", "name": "Naan", "price": {"amount": "2.25", "currency": "USD"}},
+				   {"menuItemId": "m3", "name": "Lassi", "price": {"amount": "3", "currency": "USD"}}
+				 ]}""".formatted(id, open));
+		return id;
+	}
+
+	protected static String orderJson(UUID consumerId, UUID restaurantId) {
+		return """
+				{"consumerId": "%s", "restaurantId": "%s",
+				 "lineItems": [{"menuItemId": "m1", "quantity": 2}, {"menuItemId": "m2", "quantity": 3}],
+				 "deliveryAddress": "1 Main St"}""".formatted(consumerId, restaurantId);
+	}
+
+	protected static void assertProblem(ApiClient.Response response, int status) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		var problem = response.json();
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("title").asString()).isNotBlank();
+		assertThat(problem.has("detail")).isTrue();
+	}
+}

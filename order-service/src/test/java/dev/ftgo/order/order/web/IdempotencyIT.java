@@ -1,0 +1,158 @@
+package dev.ftgo.order.order.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.ftgo.order.StubService.Reply;
+import dev.ftgo.order.WithStubbedServices;
+import dev.ftgo.testsupport.ApiClient;
+
+class IdempotencyIT extends WithStubbedServices {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private ApiClient.Response place(String json, String key) {
+		return post("/api/v1/orders", json, "Idempotency-Key", key);
+	}
+
+	private int ordersOf(UUID consumerId) {
+		return jdbc.queryForObject("SELECT count(*) FROM orders WHERE consumer_id = ?", Integer.class, consumerId);
+	}
+
+	@Test
+	void sameKeyAndBodyReturnTheSameOrderWithoutPlacingAnother() {
+		var consumerId = UUID.randomUUID();
+		var json = orderJson(consumerId, givenRestaurant());
+		var key = "order-" + UUID.randomUUID();
+
+		var first = place(json, key);
+		var second = place(json, key);
+
+		assertThat(first.status()).as(first.toString()).isEqualTo(201);
+		assertThat(second.status()).as(second.toString()).isEqualTo(201);
+		assertThat(second.raw().body()).isEqualTo(first.raw().body());
+		assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+		assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+		assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(ordersOf(consumerId)).isEqualTo(1);
+		// the replay is answered from the database, without asking the other services again
+		assertThat(CONSUMERS.calls("POST", VALIDATIONS)).isEqualTo(1);
+	}
+
+	@Test
+	void theKeyIsStoredWithTheOrderSoItOutlivesARestart() {
+		var consumerId = UUID.randomUUID();
+		var key = "order-" + UUID.randomUUID();
+
+		var orderId = place(orderJson(consumerId, givenRestaurant()), key).json().get("orderId").asString();
+
+		var stored = jdbc.queryForObject("SELECT order_id FROM idempotency_key WHERE key = ?", UUID.class, key);
+		assertThat(stored).hasToString(orderId);
+	}
+
+	@Test
+	void sameKeyWithADifferentBodyIsRefused() {
+		var restaurantId = givenRestaurant();
+		var consumerId = UUID.randomUUID();
+		var key = "order-" + UUID.randomUUID();
+		assertThat(place(orderJson(consumerId, restaurantId), key).status()).isEqualTo(201);
+
+		var response = place(orderJson(consumerId, restaurantId).replace("\"quantity\": 2", "\"quantity\": 5"), key);
+
+		assertProblem(response, 422);
+		assertThat(response.json().get("detail").asString()).contains("different request");
+		assertThat(ordersOf(consumerId)).isEqualTo(1);
+	}
+
+	@Test
+	void sameMeaningInADifferentLayoutIsTheSameRequest() {
+		var consumerId = UUID.randomUUID();
+		var restaurantId = givenRestaurant();
+		var key = "order-" + UUID.randomUUID();
+		var first = place(orderJson(consumerId, restaurantId), key);
+
+		var reordered = place("""
+				{"deliveryAddress": "1 Main St", "lineItems": [{"quantity": 2, "menuItemId": "m1"},
+				 {"menuItemId": "m2", "quantity": 3}], "restaurantId": "%s", "consumerId": "%s"}"""
+			.formatted(restaurantId, consumerId), key);
+
+		assertThat(reordered.status()).isEqualTo(201);
+		assertThat(reordered.json().get("orderId").asString()).isEqualTo(first.json().get("orderId").asString());
+	}
+
+	@Test
+	void refusedRequestsDoNotUseUpTheKey() {
+		var consumerId = UUID.randomUUID();
+		var restaurantId = UUID.randomUUID();
+		var key = "order-" + UUID.randomUUID();
+		assertProblem(place(orderJson(consumerId, restaurantId), key), 422); // restaurant unknown yet
+
+		givenRestaurantWithId(restaurantId);
+		var retried = place(orderJson(consumerId, restaurantId), key);
+
+		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+	}
+
+	@Test
+	void concurrentRequestsWithOneKeyPlaceOneOrder() {
+		var consumerId = UUID.randomUUID();
+		var json = orderJson(consumerId, givenRestaurant());
+		var key = "order-" + UUID.randomUUID();
+		int requests = 5;
+		// hold every validation until all requests are past the lookup of the key: a real race
+		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(Duration.ofSeconds(20), Reply.json(200, "{\"approved\": true}")));
+		var pool = Executors.newFixedThreadPool(requests);
+		try {
+			var answers = new ArrayList<CompletableFuture<ApiClient.Response>>();
+			for (int i = 0; i < requests; i++) {
+				answers.add(CompletableFuture.supplyAsync(() -> place(json, key), pool));
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> CONSUMERS.calls("POST", VALIDATIONS) == requests);
+			CONSUMERS.releaseHeld();
+
+			var responses = answers.stream().map(CompletableFuture::join).toList();
+
+			assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(201));
+			assertThat(responses).extracting(response -> response.json().get("orderId").asString()).containsOnly(
+					responses.get(0).json().get("orderId").asString());
+			assertThat(responses).extracting(response -> response.header("Idempotent-Replayed"))
+				.containsOnlyOnce("false");
+			assertThat(ordersOf(consumerId)).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void refusesMalformedKeys() {
+		var json = orderJson(UUID.randomUUID(), givenRestaurant());
+
+		var tooLong = place(json, "k".repeat(129));
+		var control = place(json, "a\tb");
+
+		assertProblem(tooLong, 400);
+		assertThat(tooLong.json().get("detail").asString()).contains("Idempotency-Key");
+		assertProblem(control, 400);
+		assertThat(place(json, "k".repeat(128)).status()).isEqualTo(201);
+	}
+
+	private static void givenRestaurantWithId(UUID restaurantId) {
+		KITCHEN.on("GET", "/api/v1/restaurants/" + restaurantId, 200, """
+				{"restaurantId": "%s", "name": "Late Opener", "open": true,
+				 "menu": [{"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.50", "currency": "USD"}},
+				          {"menuItemId": "m2", "name": "Naan", "price": {"amount": "2.25", "currency": "USD"}}]}"""
+			.formatted(restaurantId));
+	}
+}
