@@ -2,12 +2,6 @@ package dev.ftgo.kitchen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,8 +19,6 @@ import dev.ftgo.testsupport.TestDatabase;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RunningKitchenService {
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry, "kitchen_service");
@@ -39,24 +31,6 @@ public abstract class RunningKitchenService {
 		return new ApiClient(port);
 	}
 
-	/** {@link ApiClient} has no PUT yet. */
-	protected ApiClient.Response put(String path, String json) {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json, application/problem+json")
-				.PUT(HttpRequest.BodyPublishers.ofString(json))
-				.build();
-		try {
-			return new ApiClient.Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
-	}
 
 	protected static void assertProblem(ApiClient.Response response, int status) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);

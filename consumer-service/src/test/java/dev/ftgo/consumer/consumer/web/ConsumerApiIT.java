@@ -200,4 +200,13 @@ class ConsumerApiIT {
 				"{\"orderTotal\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}"), 404);
 		assertProblem(api().post("/api/v1/consumers/" + id + "/order-validations", "{}"), 400);
 	}
+
+	@Test
+	void publishesItsOpenApiDocument() {
+		var document = api().get("/v3/api-docs");
+
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.json().get("openapi").asString()).startsWith("3.");
+		assertThat(document.json().get("paths").has("/api/v1/consumers/{consumerId}")).isTrue();
+	}
 }

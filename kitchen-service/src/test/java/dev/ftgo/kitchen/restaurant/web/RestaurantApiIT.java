@@ -72,7 +72,7 @@ class RestaurantApiIT extends RunningKitchenService {
 		var id = create(restaurant("Ajanta", CURRY, NAAN));
 
 		// the same ids in another order, one changed price, one new item
-		var replaced = put("/api/v1/restaurants/" + id + "/menu",
+		var replaced = api().put("/api/v1/restaurants/" + id + "/menu",
 				"{\"menu\": [" + item("m2", "3.50", "USD") + ", " + CURRY + ", " + item("m3", "7.00", "USD") + "]}");
 
 		assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
@@ -81,7 +81,7 @@ class RestaurantApiIT extends RunningKitchenService {
 		assertThat(menuIds(json)).containsExactly("m2", "m1", "m3");
 		assertThat(json.at("/menu/0/price/amount").asString()).isEqualTo("3.50");
 
-		var shrunk = put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + item("m9", "1.00", "EUR") + "]}");
+		var shrunk = api().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + item("m9", "1.00", "EUR") + "]}");
 		assertThat(shrunk.status()).as(shrunk.toString()).isEqualTo(200);
 		assertThat(menuIds(get(id))).containsExactly("m9");
 		assertThat(get(id).at("/menu/0/price/currency").asString()).isEqualTo("EUR");
@@ -91,8 +91,8 @@ class RestaurantApiIT extends RunningKitchenService {
 	void keepsTheOldMenuWhenTheNewOneIsInvalid() {
 		var id = create(restaurant("Ajanta", CURRY, NAAN));
 
-		assertProblem(put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": []}"), 400);
-		assertProblem(put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + CURRY + ", " + CURRY + "]}"), 400);
+		assertProblem(api().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": []}"), 400);
+		assertProblem(api().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + CURRY + ", " + CURRY + "]}"), 400);
 
 		assertThat(menuIds(get(id))).containsExactly("m1", "m2");
 	}
@@ -242,7 +242,7 @@ class RestaurantApiIT extends RunningKitchenService {
 		var unknown = "/api/v1/restaurants/" + UUID.randomUUID();
 
 		assertProblem(api().get(unknown), 404);
-		assertProblem(put(unknown + "/menu", "{\"menu\": [" + CURRY + "]}"), 404);
+		assertProblem(api().put(unknown + "/menu", "{\"menu\": [" + CURRY + "]}"), 404);
 		assertProblem(api().post(unknown + "/close", null), 404);
 		assertProblem(api().post(unknown + "/open", null), 404);
 	}
@@ -251,7 +251,7 @@ class RestaurantApiIT extends RunningKitchenService {
 	void answersMalformedIdsWith400() {
 		assertProblem(api().get("/api/v1/restaurants/not-a-uuid"), 400);
 		assertProblem(api().post("/api/v1/restaurants/12345/close", null), 400);
-		assertProblem(put("/api/v1/restaurants/" + "f".repeat(5000) + "/menu", "{\"menu\": [" + CURRY + "]}"), 400);
+		assertProblem(api().put("/api/v1/restaurants/" + "f".repeat(5000) + "/menu", "{\"menu\": [" + CURRY + "]}"), 400);
 	}
 
 	@Test
@@ -264,9 +264,18 @@ class RestaurantApiIT extends RunningKitchenService {
 	@Test
 	void listsEveryItemExactlyOnce() {
 		var id = create(restaurant("Ajanta", CURRY, NAAN));
-		put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + NAAN + ", " + CURRY + "]}");
+		api().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + NAAN + ", " + CURRY + "]}");
 
 		var ids = menuIds(get(id)).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
 		assertThat(ids).containsOnlyKeys("m1", "m2").allSatisfy((key, count) -> assertThat(count).isOne());
+	}
+
+	@Test
+	void publishesItsOpenApiDocument() {
+		var document = api().get("/v3/api-docs");
+
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.json().get("openapi").asString()).startsWith("3.");
+		assertThat(document.json().get("paths").has("/api/v1/restaurants/{restaurantId}")).isTrue();
 	}
 }

@@ -400,4 +400,13 @@ class OrderApiIT extends WithStubbedServices {
 			throw new IllegalStateException(e);
 		}
 	}
+
+	@Test
+	void publishesItsOpenApiDocument() {
+		var document = api().get("/v3/api-docs");
+
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.json().get("openapi").asString()).startsWith("3.");
+		assertThat(document.json().get("paths").has("/api/v1/orders/{orderId}")).isTrue();
+	}
 }

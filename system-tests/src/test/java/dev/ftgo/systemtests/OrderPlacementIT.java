@@ -1,0 +1,148 @@
+package dev.ftgo.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.ftgo.devstack.Component;
+import dev.ftgo.devstack.Stack;
+import dev.ftgo.devstack.StackLayout;
+import dev.ftgo.devstack.StackPorts;
+import dev.ftgo.testsupport.ApiClient;
+
+/**
+ * Placing orders through the gateway with registry, all three services and PostgreSQL running as
+ * real processes: pricing by kitchen-service, validation by consumer-service, each found in Eureka,
+ * and what a client sees when consumer-service dies and comes back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrderPlacementIT {
+
+	private static Stack stack;
+	private static ApiClient gateway;
+	private static Fixtures fixtures;
+
+	@BeforeAll
+	static void startStack() throws Exception {
+		stack = Stack.builder(StackLayout.detect().withRunDir(Files.createTempDirectory("ftgo-orders-it")), StackPorts.free())
+				.with(Component.POSTGRES, Component.SERVICE_REGISTRY, Component.CONSUMER_SERVICE, Component.KITCHEN_SERVICE,
+						Component.ORDER_SERVICE, Component.API_GATEWAY)
+				.build();
+		try {
+			stack.start();
+		}
+		catch (RuntimeException e) {
+			stack.close();
+			throw e;
+		}
+		gateway = new ApiClient(stack.ports().gateway());
+		fixtures = new Fixtures(gateway);
+	}
+
+	@AfterAll
+	static void stopStack() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void placesAnOrderPricedFromTheMenu() {
+		var consumerId = fixtures.consumer("100.00");
+		var restaurantId = fixtures.restaurant();
+
+		var placed = fixtures.placeOrder(consumerId, restaurantId,
+				"[{\"menuItemId\": \"m1\", \"quantity\": 2}, {\"menuItemId\": \"m2\", \"quantity\": 1}]");
+
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+		assertThat(placed.json().get("state").asString()).isEqualTo("APPROVAL_PENDING");
+		var orderId = placed.json().get("orderId").asString();
+		assertThat(placed.header("Location")).isEqualTo("/api/v1/orders/" + orderId);
+
+		var order = gateway.get("/api/v1/orders/" + orderId).json();
+		assertThat(order.at("/orderTotal/amount").asString()).isEqualTo("28.00");
+		assertThat(order.at("/orderTotal/currency").asString()).isEqualTo("USD");
+		assertThat(order.at("/lineItems/0/name").asString()).isEqualTo("Curry");
+		assertThat(order.at("/lineItems/0/price/amount").asString()).isEqualTo("12.50");
+		assertThat(order.get("consumerId").asString()).isEqualTo(consumerId);
+		assertThat(order.get("ticketId").isNull()).isTrue();
+	}
+
+	@Test
+	@Order(2)
+	void refusesEveryBadOrderWithAProblem() {
+		var consumerId = fixtures.consumer("20.00");
+		var restaurantId = fixtures.restaurant();
+		var oneCurry = "[{\"menuItemId\": \"m1\", \"quantity\": 1}]";
+
+		assertProblem(fixtures.placeOrder(consumerId, UUID.randomUUID().toString(), oneCurry), 422);
+		assertProblem(fixtures.placeOrder(consumerId, restaurantId, "[{\"menuItemId\": \"m9\", \"quantity\": 1}]"), 422);
+		assertProblem(fixtures.placeOrder(consumerId, restaurantId, "[{\"menuItemId\": \"m1\", \"quantity\": 0}]"), 422);
+		assertProblem(fixtures.placeOrder(consumerId, restaurantId, "[{\"menuItemId\": \"m1\", \"quantity\": 2}]"), 422);
+		assertProblem(fixtures.placeOrder(UUID.randomUUID().toString(), restaurantId, oneCurry), 422);
+		assertProblem(fixtures.placeOrder("not-a-uuid", restaurantId, oneCurry), 400);
+		assertProblem(gateway.post("/api/v1/orders", "{\"consumerId\": "), 400);
+
+		assertThat(gateway.post("/api/v1/consumers/" + consumerId + "/suspend", null).status()).isEqualTo(200);
+		assertProblem(fixtures.placeOrder(consumerId, restaurantId, oneCurry), 422);
+
+		assertThat(gateway.get("/api/v1/orders?consumerId=" + consumerId).json().get("totalElements").asInt()).isZero();
+	}
+
+	@Test
+	@Order(3)
+	void answers503WhileConsumerServiceIsDownAndRecoversWithoutAnyRestart() {
+		var consumerId = fixtures.consumer("100.00");
+		var restaurantId = fixtures.restaurant();
+		var oneCurry = "[{\"menuItemId\": \"m1\", \"quantity\": 1}]";
+
+		stack.kill(Component.CONSUMER_SERVICE);
+
+		var latenciesMs = new ArrayList<Long>();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			long start = System.nanoTime();
+			var response = fixtures.placeOrder(consumerId, restaurantId, oneCurry);
+			latenciesMs.add((System.nanoTime() - start) / 1_000_000);
+			assertProblem(response, 503);
+			assertThat(response.header("Retry-After")).isNotBlank();
+			return breakerState().equals("OPEN");
+		});
+		var whileOpen = new ArrayList<Long>();
+		for (int i = 0; i < 5; i++) {
+			long start = System.nanoTime();
+			assertProblem(fixtures.placeOrder(consumerId, restaurantId, oneCurry), 503);
+			whileOpen.add((System.nanoTime() - start) / 1_000_000);
+		}
+		System.out.printf("[figures] POST /orders with consumer-service down: until breaker open %s ms; breaker open %s ms%n",
+				latenciesMs, whileOpen);
+
+		stack.start(Component.CONSUMER_SERVICE);
+
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+				.until(() -> fixtures.placeOrder(consumerId, restaurantId, oneCurry).status() == 201);
+		assertThat(breakerState()).isIn("CLOSED", "HALF_OPEN");
+	}
+
+	private static String breakerState() {
+		var breakers = new ApiClient(stack.ports().order()).get("/actuator/circuitbreakers").json();
+		return breakers.at("/circuitBreakers/consumer-service/state").asString();
+	}
+
+	private static void assertProblem(ApiClient.Response response, int status) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+}
