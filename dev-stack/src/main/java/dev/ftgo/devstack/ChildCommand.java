@@ -14,60 +14,60 @@ import java.util.stream.Stream;
 /** How the stack's child processes are launched. */
 final class ChildCommand {
 
-    private static final Optional<Path> SETSID = findSetsid();
+	private static final Optional<Path> SETSID = findSetsid();
 
-    private ChildCommand() {
-    }
+	private ChildCommand() {
+	}
 
-    /** The JVM running the launcher: children use the same JDK the user started us with. */
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
+	/** The JVM running the launcher: children use the same JDK the user started us with. */
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
 
-    /** Argument every child JVM carries so that a leftover from a crashed run can be recognised. */
-    static String marker(String component) {
-        return "-Dftgo.component=" + component;
-    }
+	/** Argument every child JVM carries so that a leftover from a crashed run can be recognised. */
+	static String marker(String component) {
+		return "-Dftgo.component=" + component;
+	}
 
-    /**
-     * Runs the command in a session of its own where setsid exists: a Ctrl-C in the terminal then
-     * reaches only the launcher, which stops the children in order instead of all dying at once.
-     * setsid execs in place, so the pid we record is the child's own.
-     */
-    static List<String> detached(List<String> command) {
-        if (SETSID.isEmpty()) {
-            return command;
-        }
-        List<String> detached = new ArrayList<>(command.size() + 1);
-        detached.add(SETSID.get().toString());
-        detached.addAll(command);
-        return detached;
-    }
+	/**
+	 * Runs the command in a session of its own where setsid exists: a Ctrl-C in the terminal then
+	 * reaches only the launcher, which stops the children in order instead of all dying at once.
+	 * setsid execs in place, so the pid we record is the child's own.
+	 */
+	static List<String> detached(List<String> command) {
+		if (SETSID.isEmpty()) {
+			return command;
+		}
+		List<String> detached = new ArrayList<>(command.size() + 1);
+		detached.add(SETSID.get().toString());
+		detached.addAll(command);
+		return detached;
+	}
 
-    /**
-     * Starts the command detached, appending its output to the log after a header line that says when
-     * and what was started, so that runs can be told apart in a log that spans many of them.
-     */
-    static Process launch(String name, List<String> command, Path workDir, Path logFile) throws IOException {
-        Files.createDirectories(logFile.getParent());
-        Files.writeString(logFile, "%n=== %s: starting %s: %s%n".formatted(Instant.now(), name, String.join(" ", command)),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Process process = new ProcessBuilder(detached(command))
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
-        // Children never read stdin: give them EOF rather than a pipe nobody writes to.
-        process.getOutputStream().close();
-        return process;
-    }
+	/**
+	 * Starts the command detached, appending its output to the log after a header line that says when
+	 * and what was started, so that runs can be told apart in a log that spans many of them.
+	 */
+	static Process launch(String name, List<String> command, Path workDir, Path logFile) throws IOException {
+		Files.createDirectories(logFile.getParent());
+		Files.writeString(logFile, "%n=== %s: starting %s: %s%n".formatted(Instant.now(), name, String.join(" ", command)),
+				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		Process process = new ProcessBuilder(detached(command))
+				.directory(workDir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+				.start();
+		// Children never read stdin: give them EOF rather than a pipe nobody writes to.
+		process.getOutputStream().close();
+		return process;
+	}
 
-    private static Optional<Path> findSetsid() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.concat(Stream.of(Path.of("/usr/bin")),
-                        Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isBlank()).map(Path::of))
-                .map(dir -> dir.resolve("setsid"))
-                .filter(Files::isExecutable)
-                .findFirst();
-    }
+	private static Optional<Path> findSetsid() {
+		String path = System.getenv().getOrDefault("PATH", "");
+		return Stream.concat(Stream.of(Path.of("/usr/bin")),
+						Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isBlank()).map(Path::of))
+				.map(dir -> dir.resolve("setsid"))
+				.filter(Files::isExecutable)
+				.findFirst();
+	}
 }

@@ -15,102 +15,109 @@ import java.util.Set;
  */
 public final class DevStackMain {
 
-    private static final int FAILED = 1;
-    private static final int PORT_IN_USE = 2;
-    private static final int USAGE = 64;
-    private static final long WATCH_MILLIS = 2000;
+	private static final int FAILED = 1;
+	private static final int PORT_IN_USE = 2;
+	private static final int USAGE = 64;
+	private static final long WATCH_MILLIS = 2000;
 
-    private DevStackMain() {
-    }
+	private DevStackMain() {
+	}
 
-    public static void main(String[] args) {
-        quietLibraryLogging();
-        // the progress lines use ✓; don't let a non-UTF-8 default charset turn them into '?'
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(List.of(args), out, err));
-    }
+	public static void main(String[] args) {
+		quietLibraryLogging();
+		// the progress lines use ✓; don't let a non-UTF-8 default charset turn them into '?'
+		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+		System.exit(run(List.of(args), out, err));
+	}
 
-    /** Returns only when the stack could not start; once it runs, the JVM ends through the shutdown hook. */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        CliOptions options;
-        try {
-            options = CliOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.print(CliOptions.USAGE);
-            return USAGE;
-        }
-        if (options.help()) {
-            out.print(CliOptions.USAGE);
-            return 0;
-        }
-        StackLayout layout;
-        try {
-            layout = StackLayout.detect();
-        } catch (StackException e) {
-            err.println(e.getMessage());
-            return FAILED;
-        }
-        ConsoleReporter reporter = new ConsoleReporter(out);
-        Stack stack = Stack.builder(layout, options.ports()).listener(reporter).resetData(options.reset()).build();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!stack.isClosed()) {
-                out.println();
-                out.println("Stopping...");
-            }
-            stack.close();
-        }, "dev-stack-shutdown"));
+	/** Returns only when the stack could not start; once it runs, the JVM ends through the shutdown hook. */
+	static int run(List<String> args, PrintStream out, PrintStream err) {
+		CliOptions options;
+		try {
+			options = CliOptions.parse(args);
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			err.print(CliOptions.USAGE);
+			return USAGE;
+		}
+		if (options.help()) {
+			out.print(CliOptions.USAGE);
+			return 0;
+		}
+		StackLayout layout;
+		try {
+			layout = StackLayout.detect();
+		} catch (StackException e) {
+			err.println(e.getMessage());
+			return FAILED;
+		}
+		ConsoleReporter reporter = new ConsoleReporter(out);
+		Stack stack = Stack.builder(layout, options.ports()).listener(reporter).resetData(options.reset()).build();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (!stack.isClosed()) {
+				out.println();
+				out.println("Stopping...");
+			}
+			stack.close();
+		}, "dev-stack-shutdown"));
 
-        out.println("Starting the FTGO stack" + (options.reset() ? " from empty data" : "") + " (logs in " + layout.logsDir() + ")");
-        long began = System.nanoTime();
-        try {
-            stack.start();
-        } catch (PortInUseException e) {
-            err.println(e.getMessage());
-            stack.close();
-            return PORT_IN_USE;
-        } catch (StackException e) {
-            if (stack.isClosed()) {
-                return FAILED; // interrupted by Ctrl-C: the shutdown hook is already stopping everything
-            }
-            err.println();
-            err.println(e.getMessage());
-            err.println();
-            err.println("Stopping what was started...");
-            stack.close();
-            return FAILED;
-        }
-        new Summary(options.ports(), layout).print(out, (System.nanoTime() - began) / 1_000_000_000.0);
-        watch(stack, reporter);
-        return 0;
-    }
+		out.println("Starting the FTGO stack" + (options.reset() ? " from empty data" : "") + " (logs in " + layout.logsDir() + ")");
+		long began = System.nanoTime();
+		try {
+			stack.start();
+		} catch (PortInUseException e) {
+			err.println(e.getMessage());
+			stack.close();
+			return PORT_IN_USE;
+		} catch (StackException e) {
+			if (stack.isClosed()) {
+				return FAILED; // interrupted by Ctrl-C: the shutdown hook is already stopping everything
+			}
+			err.println();
+			err.println(e.getMessage());
+			err.println();
+			err.println("Stopping what was started...");
+			stack.close();
+			return FAILED;
+		} catch (RuntimeException e) {
+			// not a problem we foresaw, so the stack trace is worth showing
+			e.printStackTrace(err);
+			err.println("Stopping what was started...");
+			stack.close();
+			return FAILED;
+		}
+		new Summary(options.ports(), layout).print(out, (System.nanoTime() - began) / 1_000_000_000.0);
+		watch(stack, reporter);
+		return 0;
+	}
 
-    /** Reports a component that dies while the stack runs; without this it would go unnoticed until a request fails. */
-    private static void watch(Stack stack, ConsoleReporter reporter) {
-        Set<Component> reported = EnumSet.noneOf(Component.class);
-        while (true) {
-            try {
-                Thread.sleep(WATCH_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            for (Component component : stack.components()) {
-                if (!stack.isClosed() && !stack.get(component).isAlive() && reported.add(component)) {
-                    String exit = stack.get(component) instanceof ManagedProcess process && process.exitCode().isPresent()
-                            ? " with code " + process.exitCode().getAsInt() : "";
-                    reporter.failed(component, "exited" + exit + "; see " + stack.layout().logFile(component.id()));
-                }
-            }
-        }
-    }
+	/** Reports a component that dies while the stack runs; without this it would go unnoticed until a request fails. */
+	private static void watch(Stack stack, ConsoleReporter reporter) {
+		Set<Component> reported = EnumSet.noneOf(Component.class);
+		while (true) {
+			try {
+				Thread.sleep(WATCH_MILLIS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			for (Component component : stack.components()) {
+				if (!stack.isClosed() && !stack.get(component).isAlive() && reported.add(component)) {
+					String exit = stack.get(component) instanceof ManagedProcess process && process.exitCode().isPresent()
+							? " with code " + process.exitCode().getAsInt() : "";
+					reporter.failed(component, "exited" + exit + "; see " + stack.layout().logFile(component.id()));
+				}
+			}
+		}
+	}
 
-    /** Library chatter (zonky, Kafka clients) would drown the progress lines; only warnings get through. */
-    private static void quietLibraryLogging() {
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
-    }
+	/**
+	 * The CLI has no SLF4J binding on purpose (see the pom): what the person at the terminal needs comes
+	 * through {@link StackListener} and the component logs, and library chatter (zonky, Kafka clients)
+	 * would drown the progress lines. This keeps SLF4J from announcing that it found no binding.
+	 */
+	private static void quietLibraryLogging() {
+		System.getProperties().putIfAbsent("slf4j.internal.verbosity", "ERROR");
+	}
 }

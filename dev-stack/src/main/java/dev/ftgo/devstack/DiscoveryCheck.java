@@ -19,57 +19,57 @@ import java.util.regex.Pattern;
  */
 final class DiscoveryCheck {
 
-    private static final long POLL_MILLIS = 500;
-    private static final Pattern SERVICE_LIST = Pattern.compile("\"services\"\\s*:\\s*\\[([^\\]]*)]");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+	private static final long POLL_MILLIS = 500;
+	private static final Pattern SERVICE_LIST = Pattern.compile("\"services\"\\s*:\\s*\\[([^\\]]*)]");
+	private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
-    private DiscoveryCheck() {
-    }
+	private DiscoveryCheck() {
+	}
 
-    static void awaitServices(int gatewayPort, List<Component> services, Duration timeout) {
-        URI health = URI.create("http://127.0.0.1:" + gatewayPort + SpringBootApp.HEALTH);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String lastBody = "(no answer)";
-        while (true) {
-            try {
-                HttpResponse<String> response = Http.get(health);
-                lastBody = response.body();
-                Set<String> discovered = discovered(lastBody);
-                if (services.stream().allMatch(service -> discovered.contains(service.id()))) {
-                    return;
-                }
-            } catch (IOException e) {
-                lastBody = "(" + e + ")";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("Interrupted while waiting for the gateway to discover services", e);
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new StackException("api-gateway did not see %s through discovery within %d s. GET %s answered: %s"
-                        .formatted(services, timeout.toSeconds(), health, lastBody));
-            }
-            pause();
-        }
-    }
+	static void awaitServices(int gatewayPort, List<Component> services, Duration timeout) {
+		URI health = URI.create("http://127.0.0.1:" + gatewayPort + SpringBootApp.HEALTH);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String lastBody = "(no answer)";
+		while (true) {
+			try {
+				HttpResponse<String> response = Http.get(health);
+				lastBody = response.body();
+				Set<String> discovered = discovered(lastBody);
+				if (services.stream().allMatch(service -> discovered.contains(service.id()))) {
+					return;
+				}
+			} catch (IOException e) {
+				lastBody = "(" + e + ")";
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new StackException("Interrupted while waiting for the gateway to discover services", e);
+			}
+			if (System.nanoTime() - deadline >= 0) {
+				throw new StackException("api-gateway did not see %s through discovery within %d s. GET %s answered: %s"
+						.formatted(services, timeout.toSeconds(), health, lastBody));
+			}
+			pause();
+		}
+	}
 
-    static Set<String> discovered(String healthBody) {
-        Set<String> names = new HashSet<>();
-        Matcher lists = SERVICE_LIST.matcher(healthBody);
-        while (lists.find()) {
-            Matcher quoted = QUOTED.matcher(lists.group(1));
-            while (quoted.find()) {
-                names.add(quoted.group(1).toLowerCase(Locale.ROOT));
-            }
-        }
-        return names;
-    }
+	static Set<String> discovered(String healthBody) {
+		Set<String> names = new HashSet<>();
+		Matcher lists = SERVICE_LIST.matcher(healthBody);
+		while (lists.find()) {
+			Matcher quoted = QUOTED.matcher(lists.group(1));
+			while (quoted.find()) {
+				names.add(quoted.group(1).toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
+	}
 
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while waiting for the gateway to discover services", e);
-        }
-    }
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_MILLIS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted while waiting for the gateway to discover services", e);
+		}
+	}
 }

@@ -10,18 +10,18 @@ import java.time.Duration;
 /** Short-timeout GETs for health checks: a hung endpoint must not stall the polling loop. */
 final class Http {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(TIMEOUT)
+			.build();
 
-    private Http() {
-    }
+	private Http() {
+	}
 
-    static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+	static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+		return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+	}
 }

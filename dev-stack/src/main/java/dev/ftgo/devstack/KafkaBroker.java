@@ -16,121 +16,121 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBroker implements ManagedComponent {
 
-    private static final String NAME = Component.KAFKA.id();
-    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(120);
-    // A combined broker+controller writes its final snapshot on SIGTERM; give it time before SIGKILL.
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+	private static final String NAME = Component.KAFKA.id();
+	private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(120);
+	// A combined broker+controller writes its final snapshot on SIGTERM; give it time before SIGKILL.
+	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final Path dataDir;
-    private final int port;
-    private final int controllerPort;
-    private final Path kafkaLib;
-    private final ManagedProcess process;
+	private final Path dataDir;
+	private final int port;
+	private final int controllerPort;
+	private final Path kafkaLib;
+	private final ManagedProcess process;
 
-    public KafkaBroker(Path dataDir, int port, int controllerPort, Path kafkaLib, Path runDir) {
-        this.dataDir = dataDir.toAbsolutePath().normalize();
-        this.port = port;
-        this.controllerPort = controllerPort;
-        this.kafkaLib = kafkaLib.toAbsolutePath().normalize();
-        this.process = new ManagedProcess(NAME, command("kafka.Kafka", "-Xmx384m", properties().toString()),
-                this.dataDir, runDir, new KafkaProbe(port));
-    }
+	public KafkaBroker(Path dataDir, int port, int controllerPort, Path kafkaLib, Path runDir) {
+		this.dataDir = dataDir.toAbsolutePath().normalize();
+		this.port = port;
+		this.controllerPort = controllerPort;
+		this.kafkaLib = kafkaLib.toAbsolutePath().normalize();
+		this.process = new ManagedProcess(NAME, command("kafka.Kafka", "-Xmx384m", properties().toString()),
+				this.dataDir, runDir, new KafkaProbe(port));
+	}
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+	@Override
+	public String name() {
+		return NAME;
+	}
 
-    public String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
+	public String bootstrapServers() {
+		return "127.0.0.1:" + port;
+	}
 
-    public int port() {
-        return port;
-    }
+	public int port() {
+		return port;
+	}
 
-    public ManagedProcess process() {
-        return process;
-    }
+	public ManagedProcess process() {
+		return process;
+	}
 
-    /** Writes the configuration, formats the storage on first use, and launches the broker. */
-    @Override
-    public synchronized void start() {
-        if (!Files.isDirectory(kafkaLib)) {
-            throw new StackException("Kafka's classpath " + kafkaLib + " is missing. Build it with ./mvnw -pl dev-stack package.");
-        }
-        process.stopLeftover();
-        KafkaServerProperties.write(dataDir, port, controllerPort);
-        if (!Files.exists(KafkaServerProperties.logDir(dataDir).resolve("meta.properties"))) {
-            formatStorage();
-        }
-        process.start();
-    }
+	/** Writes the configuration, formats the storage on first use, and launches the broker. */
+	@Override
+	public synchronized void start() {
+		if (!Files.isDirectory(kafkaLib)) {
+			throw new StackException("Kafka's classpath " + kafkaLib + " is missing. Build it with ./mvnw -pl dev-stack package.");
+		}
+		process.stopLeftover();
+		KafkaServerProperties.write(dataDir, port, controllerPort);
+		if (!Files.exists(KafkaServerProperties.logDir(dataDir).resolve("meta.properties"))) {
+			formatStorage();
+		}
+		process.start();
+	}
 
-    private void formatStorage() {
-        // The quorum is static (controller.quorum.voters), so no --standalone.
-        List<String> format = command("kafka.tools.StorageTool", "-Xmx256m",
-                "format", "-t", Uuid.randomUuid().toString(), "-c", properties().toString());
-        try {
-            Process formatting = ChildCommand.launch("kafka storage format", format, dataDir, process.logFile());
-            if (!formatting.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                ProcessTree.kill(formatting.toHandle());
-                throw ComponentFailedException.failed(NAME, "storage format did not finish within "
-                        + FORMAT_TIMEOUT.toSeconds() + " s.", process.logFile(), null);
-            }
-            if (formatting.exitValue() != 0) {
-                throw ComponentFailedException.failed(NAME, "storage format failed with exit code "
-                        + formatting.exitValue() + ".", process.logFile(), null);
-            }
-        } catch (IOException e) {
-            throw ComponentFailedException.failed(NAME, "could not format its storage: " + e.getMessage(), process.logFile(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while formatting Kafka's storage", e);
-        }
-    }
+	private void formatStorage() {
+		// The quorum is static (controller.quorum.voters), so no --standalone.
+		List<String> format = command("kafka.tools.StorageTool", "-Xmx256m",
+				"format", "-t", Uuid.randomUuid().toString(), "-c", properties().toString());
+		try {
+			Process formatting = ChildCommand.launch("kafka storage format", format, dataDir, process.logFile());
+			if (!formatting.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				ProcessTree.kill(formatting.toHandle());
+				throw ComponentFailedException.failed(NAME, "storage format did not finish within "
+						+ FORMAT_TIMEOUT.toSeconds() + " s.", process.logFile(), null);
+			}
+			if (formatting.exitValue() != 0) {
+				throw ComponentFailedException.failed(NAME, "storage format failed with exit code "
+						+ formatting.exitValue() + ".", process.logFile(), null);
+			}
+		} catch (IOException e) {
+			throw ComponentFailedException.failed(NAME, "could not format its storage: " + e.getMessage(), process.logFile(), e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted while formatting Kafka's storage", e);
+		}
+	}
 
-    private List<String> command(String mainClass, String heap, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(ChildCommand.java(), "-Xms64m", heap,
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", ChildCommand.marker(NAME),
-                // the broker logs through SLF4J; slf4j-simple writes to stderr, which ends up in kafka.log
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
-                "-cp", kafkaLib.resolve("*").toString(), mainClass));
-        command.addAll(List.of(arguments));
-        return command;
-    }
+	private List<String> command(String mainClass, String heap, String... arguments) {
+		List<String> command = new ArrayList<>(List.of(ChildCommand.java(), "-Xms64m", heap,
+				"-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", ChildCommand.marker(NAME),
+				// the broker logs through SLF4J; slf4j-simple writes to stderr, which ends up in kafka.log
+				"-Dorg.slf4j.simpleLogger.showDateTime=true",
+				"-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
+				"-cp", kafkaLib.resolve("*").toString(), mainClass));
+		command.addAll(List.of(arguments));
+		return command;
+	}
 
-    private Path properties() {
-        return dataDir.resolve("server.properties");
-    }
+	private Path properties() {
+		return dataDir.resolve("server.properties");
+	}
 
-    @Override
-    public void awaitHealthy(Duration timeout) {
-        process.awaitHealthy(timeout);
-    }
+	@Override
+	public void awaitHealthy(Duration timeout) {
+		process.awaitHealthy(timeout);
+	}
 
-    @Override
-    public void stop() {
-        process.stop(STOP_GRACE);
-    }
+	@Override
+	public void stop() {
+		process.stop(STOP_GRACE);
+	}
 
-    @Override
-    public void kill() {
-        process.kill();
-    }
+	@Override
+	public void kill() {
+		process.kill();
+	}
 
-    public synchronized void restart() {
-        stop();
-        start();
-    }
+	public synchronized void restart() {
+		stop();
+		start();
+	}
 
-    @Override
-    public boolean isAlive() {
-        return process.isAlive();
-    }
+	@Override
+	public boolean isAlive() {
+		return process.isAlive();
+	}
 
-    public long pid() {
-        return process.pid();
-    }
+	public long pid() {
+		return process.pid();
+	}
 }

@@ -9,34 +9,34 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /** Healthy when the broker answers a metadata request through the Admin API. */
 final class KafkaProbe implements HealthProbe {
 
-    private static final int TIMEOUT_MILLIS = 2000;
+	private static final int TIMEOUT_MILLIS = 2000;
 
-    private final int port;
+	private final int port;
 
-    KafkaProbe(int port) {
-        this.port = port;
-    }
+	KafkaProbe(int port) {
+		this.port = port;
+	}
 
-    @Override
-    public boolean isHealthy() throws Exception {
-        // An Admin client aimed at a closed port logs a warning per retry; try a plain connect first.
-        if (!Ports.accepts(port)) {
-            return false;
-        }
-        Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
-                AdminClientConfig.CLIENT_ID_CONFIG, "dev-stack-health",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS));
-        try {
-            return !admin.describeCluster().nodes().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).isEmpty();
-        } finally {
-            admin.close(Duration.ofMillis(TIMEOUT_MILLIS));
-        }
-    }
+	@Override
+	public boolean isHealthy() throws Exception {
+		// An Admin client aimed at a closed port logs a warning per retry; try a plain connect first.
+		if (!Ports.accepts(port)) {
+			return false;
+		}
+		Admin admin = Admin.create(Map.of(
+				AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
+				AdminClientConfig.CLIENT_ID_CONFIG, "dev-stack-health",
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS,
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS));
+		try {
+			return !admin.describeCluster().nodes().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).isEmpty();
+		} finally {
+			admin.close(Duration.ofMillis(TIMEOUT_MILLIS));
+		}
+	}
 
-    @Override
-    public String description() {
-        return "the broker on 127.0.0.1:" + port + " to describe its cluster";
-    }
+	@Override
+	public String description() {
+		return "the broker on 127.0.0.1:" + port + " to describe its cluster";
+	}
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,152 +18,156 @@ import org.slf4j.LoggerFactory;
  */
 public final class ManagedProcess implements ManagedComponent {
 
-    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
+	public static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
 
-    private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
-    private static final long POLL_MILLIS = 250;
-    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
+	private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
+	private static final long POLL_MILLIS = 250;
+	private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
 
-    private final String name;
-    private final List<String> command;
-    private final Path workDir;
-    private final Path logFile;
-    private final PidFile pidFile;
-    private final HealthProbe probe;
-    private volatile Process process;
+	private final String name;
+	private final List<String> command;
+	private final Path workDir;
+	private final Path logFile;
+	private final PidFile pidFile;
+	private final HealthProbe probe;
+	private volatile Process process;
 
-    public ManagedProcess(String name, List<String> command, Path workDir, Path runDir, HealthProbe probe) {
-        this.name = name;
-        this.command = List.copyOf(command);
-        this.workDir = workDir;
-        this.logFile = runDir.resolve("logs").resolve(name + ".log");
-        this.pidFile = new PidFile(runDir.resolve("pids").resolve(name + ".pid"), ChildCommand.marker(name));
-        this.probe = probe;
-    }
+	public ManagedProcess(String name, List<String> command, Path workDir, Path runDir, HealthProbe probe) {
+		this.name = name;
+		this.command = List.copyOf(command);
+		this.workDir = workDir;
+		this.logFile = runDir.resolve("logs").resolve(name + ".log");
+		this.pidFile = new PidFile(runDir.resolve("pids").resolve(name + ".pid"), ChildCommand.marker(name));
+		this.probe = probe;
+	}
 
-    @Override
-    public String name() {
-        return name;
-    }
+	@Override
+	public String name() {
+		return name;
+	}
 
-    public Path logFile() {
-        return logFile;
-    }
+	public Path logFile() {
+		return logFile;
+	}
 
-    public List<String> command() {
-        return command;
-    }
+	public List<String> command() {
+		return command;
+	}
 
-    @Override
-    public synchronized void start() {
-        if (isAlive()) {
-            throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
-        }
-        stopLeftover();
-        try {
-            Process started = ChildCommand.launch(name, command, workDir, logFile);
-            process = started;
-            pidFile.write(started.pid());
-        } catch (IOException e) {
-            throw ComponentFailedException.failed(name, "could not be launched: " + e.getMessage(), logFile, e);
-        }
-    }
+	@Override
+	public synchronized void start() {
+		if (isAlive()) {
+			throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
+		}
+		stopLeftover();
+		try {
+			Process started = ChildCommand.launch(name, command, workDir, logFile);
+			process = started;
+			pidFile.write(started.pid());
+		} catch (IOException e) {
+			throw ComponentFailedException.failed(name, "could not be launched: " + e.getMessage(), logFile, e);
+		}
+	}
 
-    /** Ends a process that an earlier, crashed run left behind, so that it frees its ports and files. */
-    synchronized void stopLeftover() {
-        Process current = process;
-        pidFile.leftover()
-                .filter(leftover -> current == null || current.pid() != leftover.pid())
-                .ifPresent(leftover -> {
-                    log.warn("Stopping a leftover {} (pid {}) from an earlier run", name, leftover.pid());
-                    ProcessTree.terminate(leftover, LEFTOVER_GRACE);
-                });
-        if (current == null || !current.isAlive()) {
-            pidFile.delete();
-        }
-    }
+	/**
+	 * Ends a process that an earlier, crashed run left behind, so that it frees its ports and files.
+	 *
+	 * @return the pid of the leftover, if there was one
+	 */
+	synchronized OptionalLong stopLeftover() {
+		Process current = process;
+		Optional<ProcessHandle> leftover = pidFile.leftover().filter(found -> current == null || current.pid() != found.pid());
+		leftover.ifPresent(found -> {
+			log.warn("Stopping a leftover {} (pid {}) from an earlier run", name, found.pid());
+			ProcessTree.terminate(found, LEFTOVER_GRACE);
+		});
+		if (current == null || !current.isAlive()) {
+			pidFile.delete();
+		}
+		return leftover.map(found -> OptionalLong.of(found.pid())).orElse(OptionalLong.empty());
+	}
 
-    @Override
-    public void awaitHealthy(Duration timeout) {
-        Process watched = process;
-        if (watched == null) {
-            throw new IllegalStateException(name + " has not been started");
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (true) {
-                if (!watched.isAlive()) {
-                    throw ComponentFailedException.exited(name, watched.exitValue(), logFile);
-                }
-                if (probeSaysHealthy()) {
-                    return;
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    throw ComponentFailedException.timedOut(name, timeout, probe.description(), logFile);
-                }
-                // returns at once when the process exits, so a crash is reported without delay
-                watched.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while waiting for " + name + " to become healthy", e);
-        }
-    }
+	@Override
+	public void awaitHealthy(Duration timeout) {
+		Process watched = process;
+		if (watched == null) {
+			throw new IllegalStateException(name + " has not been started");
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try {
+			while (true) {
+				if (!watched.isAlive()) {
+					throw ComponentFailedException.exited(name, watched.exitValue(), logFile);
+				}
+				if (probeSaysHealthy()) {
+					return;
+				}
+				if (System.nanoTime() - deadline >= 0) {
+					throw ComponentFailedException.timedOut(name, timeout, probe.description(), logFile);
+				}
+				// returns at once when the process exits, so a crash is reported without delay
+				watched.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted while waiting for " + name + " to become healthy", e);
+		}
+	}
 
-    private boolean probeSaysHealthy() throws InterruptedException {
-        try {
-            return probe.isHealthy();
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            return false;
-        }
-    }
+	private boolean probeSaysHealthy() throws InterruptedException {
+		try {
+			return probe.isHealthy();
+		} catch (InterruptedException e) {
+			throw e;
+		} catch (Exception e) {
+			return false;
+		}
+	}
 
-    @Override
-    public void stop() {
-        stop(DEFAULT_GRACE);
-    }
+	@Override
+	public void stop() {
+		stop(DEFAULT_GRACE);
+	}
 
-    /** SIGTERM, then SIGKILL for whatever has not exited after {@code grace}; descendants included. */
-    public synchronized void stop(Duration grace) {
-        if (process != null) {
-            ProcessTree.terminate(process.toHandle(), grace);
-        }
-        pidFile.delete();
-    }
+	/** SIGTERM, then SIGKILL for whatever has not exited after {@code grace}; descendants included. */
+	public synchronized void stop(Duration grace) {
+		if (process != null) {
+			ProcessTree.terminate(process.toHandle(), grace);
+		}
+		pidFile.delete();
+	}
 
-    @Override
-    public synchronized void kill() {
-        if (process != null) {
-            ProcessTree.kill(process.toHandle());
-        }
-        pidFile.delete();
-    }
+	@Override
+	public synchronized void kill() {
+		if (process != null) {
+			ProcessTree.kill(process.toHandle());
+		}
+		pidFile.delete();
+	}
 
-    /** Graceful stop, then start; does not wait for health. */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
+	/** Graceful stop, then start; does not wait for health. */
+	public synchronized void restart() {
+		stop();
+		start();
+	}
 
-    public long pid() {
-        Process current = process;
-        if (current == null) {
-            throw new IllegalStateException(name + " has not been started");
-        }
-        return current.pid();
-    }
+	public long pid() {
+		Process current = process;
+		if (current == null) {
+			throw new IllegalStateException(name + " has not been started");
+		}
+		return current.pid();
+	}
 
-    @Override
-    public boolean isAlive() {
-        Process current = process;
-        return current != null && current.isAlive();
-    }
+	@Override
+	public boolean isAlive() {
+		Process current = process;
+		return current != null && current.isAlive();
+	}
 
-    /** The exit code of the last run, empty while running or before the first start. */
-    public OptionalInt exitCode() {
-        Process current = process;
-        return current == null || current.isAlive() ? OptionalInt.empty() : OptionalInt.of(current.exitValue());
-    }
+	/** The exit code of the last run, empty while running or before the first start. */
+	public OptionalInt exitCode() {
+		Process current = process;
+		return current == null || current.isAlive() ? OptionalInt.empty() : OptionalInt.of(current.exitValue());
+	}
 }

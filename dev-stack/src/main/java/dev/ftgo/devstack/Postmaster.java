@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,67 +17,73 @@ import org.slf4j.LoggerFactory;
  */
 final class Postmaster {
 
-    private static final Logger log = LoggerFactory.getLogger(Postmaster.class);
+	private static final Logger log = LoggerFactory.getLogger(Postmaster.class);
 
-    private final Path dataDir;
+	private final Path dataDir;
 
-    Postmaster(Path dataDir) {
-        this.dataDir = dataDir;
-    }
+	Postmaster(Path dataDir) {
+		this.dataDir = dataDir;
+	}
 
-    Optional<Long> pid() {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        try {
-            if (!Files.isRegularFile(pidFile)) {
-                return Optional.empty();
-            }
-            List<String> lines = Files.readAllLines(pidFile);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
+	Optional<Long> pid() {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		try {
+			if (!Files.isRegularFile(pidFile)) {
+				return Optional.empty();
+			}
+			List<String> lines = Files.readAllLines(pidFile);
+			return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+		} catch (IOException | NumberFormatException e) {
+			return Optional.empty();
+		}
+	}
 
-    /** The live postmaster of this data directory; a reused pid belonging to something else does not count. */
-    Optional<ProcessHandle> running() {
-        return pid().flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(process -> PidFile.arguments(process).contains(dataDir.toString()));
-    }
+	/** The live postmaster of this data directory; a reused pid belonging to something else does not count. */
+	Optional<ProcessHandle> running() {
+		return pid().flatMap(ProcessHandle::of)
+				.filter(ProcessHandle::isAlive)
+				.filter(process -> PidFile.arguments(process).contains(dataDir.toString()));
+	}
 
-    void kill() {
-        running().ifPresent(ProcessTree::kill);
-        removeStaleFiles();
-    }
+	void kill() {
+		running().ifPresent(ProcessTree::kill);
+		removeStaleFiles();
+	}
 
-    /** A postmaster still running on this directory was left by a crashed run; it holds the port and the data. */
-    void killLeftover() {
-        running().ifPresent(process -> {
-            log.warn("Stopping a leftover postgres (pid {}) from an earlier run on {}", process.pid(), dataDir);
-            ProcessTree.kill(process);
-        });
-        removeStaleFiles();
-    }
+	/**
+	 * A postmaster still running on this directory was left by a crashed run; it holds the port and the data.
+	 *
+	 * @return its pid, if there was one
+	 */
+	OptionalLong killLeftover() {
+		Optional<ProcessHandle> leftover = running();
+		leftover.ifPresent(process -> {
+			log.warn("Stopping a leftover postgres (pid {}) from an earlier run on {}", process.pid(), dataDir);
+			ProcessTree.kill(process);
+		});
+		removeStaleFiles();
+		return leftover.map(process -> OptionalLong.of(process.pid())).orElse(OptionalLong.empty());
+	}
 
-    void awaitExitOrKill(ProcessHandle process, Duration grace) {
-        if (!ProcessTree.awaitExit(process, grace)) {
-            ProcessTree.kill(process);
-        }
-    }
+	void awaitExitOrKill(ProcessHandle process, Duration grace) {
+		if (!ProcessTree.awaitExit(process, grace)) {
+			ProcessTree.kill(process);
+		}
+	}
 
-    /**
-     * After a kill, postmaster.pid names a dead (and possibly soon reused) pid, and zonky's lock file may
-     * still be locked by a zonky instance of this JVM that never got closed. Neither may block a restart.
-     */
-    private void removeStaleFiles() {
-        if (running().isPresent()) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
-            Files.deleteIfExists(dataDir.resolve("epg-lock"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not remove stale lock files in " + dataDir, e);
-        }
-    }
+	/**
+	 * After a kill, postmaster.pid names a dead (and possibly soon reused) pid, and zonky's lock file may
+	 * still be locked by a zonky instance of this JVM that never got closed. Neither may block a restart.
+	 */
+	private void removeStaleFiles() {
+		if (running().isPresent()) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+			Files.deleteIfExists(dataDir.resolve("epg-lock"));
+		} catch (IOException e) {
+			throw new UncheckedIOException("Could not remove stale lock files in " + dataDir, e);
+		}
+	}
 }

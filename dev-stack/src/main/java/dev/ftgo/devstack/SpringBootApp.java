@@ -7,31 +7,31 @@ import java.util.List;
 /** A Spring Boot module's executable jar as a {@link ManagedProcess}. */
 public final class SpringBootApp {
 
-    // Five Boot apps, a broker and PostgreSQL share two cores on a developer laptop or CI box: small
-    // heaps, the serial collector and C1 only make them start quickly and fit together.
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+	// Five Boot apps, a broker and PostgreSQL share two cores on a developer laptop or CI box: small
+	// heaps, the serial collector and C1 only make them start quickly and fit together.
+	static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+			"-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
-    public static final String READINESS = "/actuator/health/readiness";
-    public static final String HEALTH = "/actuator/health";
+	public static final String READINESS = "/actuator/health/readiness";
+	public static final String HEALTH = "/actuator/health";
 
-    private SpringBootApp() {
-    }
+	private SpringBootApp() {
+	}
 
-    /**
-     * {@code java <options> -Dftgo.component=<module> -jar <module>/target/<module>.jar --server.port=<port> <args>},
-     * run from the project root, healthy once {@code healthPath} answers 200.
-     */
-    public static ManagedProcess create(StackLayout layout, String module, int port, String healthPath, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(ChildCommand.java());
-        command.addAll(JVM_OPTIONS);
-        command.add(ChildCommand.marker(module));
-        command.add("-jar");
-        command.add(layout.jar(module).toString());
-        command.add("--server.port=" + port);
-        command.addAll(args);
-        HealthProbe probe = HealthProbe.http(URI.create("http://127.0.0.1:" + port + healthPath));
-        return new ManagedProcess(module, command, layout.projectRoot(), layout.runDir(), probe);
-    }
+	/**
+	 * {@code java <options> -Dftgo.component=<module> -jar <module>/target/<module>.jar --server.port=<port> <args>},
+	 * run from the project root, healthy once {@code healthPath} answers 200.
+	 */
+	public static ManagedProcess create(StackLayout layout, String module, int port, String healthPath, List<String> args) {
+		List<String> command = new ArrayList<>();
+		command.add(ChildCommand.java());
+		command.addAll(JVM_OPTIONS);
+		command.add(ChildCommand.marker(module));
+		command.add("-jar");
+		command.add(layout.jar(module).toString());
+		command.add("--server.port=" + port);
+		command.addAll(args);
+		HealthProbe probe = HealthProbe.http(URI.create("http://127.0.0.1:" + port + healthPath));
+		return new ManagedProcess(module, command, layout.projectRoot(), layout.runDir(), probe);
+	}
 }

@@ -11,67 +11,67 @@ import java.util.Set;
 /** Chooses what a {@link Stack} runs and how; see {@link Stack#builder}. */
 public final class StackBuilder {
 
-    private final StackLayout layout;
-    private final StackPorts ports;
-    private final Set<Component> components = EnumSet.noneOf(Component.class);
-    private final Map<Component, List<String>> extraArgs = new EnumMap<>(Component.class);
-    private StackListener listener = StackListener.NONE;
-    // Several Boot apps starting at once on two cores take a while; a minute is too tight on CI.
-    private Duration startTimeout = Duration.ofMinutes(3);
-    private boolean resetData;
+	private final StackLayout layout;
+	private final StackPorts ports;
+	private final Set<Component> components = EnumSet.noneOf(Component.class);
+	private final Map<Component, List<String>> extraArgs = new EnumMap<>(Component.class);
+	private StackListener listener = StackListener.NONE;
+	// Several Boot apps starting at once on two cores take a while; a minute is too tight on CI.
+	private Duration startTimeout = Duration.ofMinutes(3);
+	private boolean resetData;
 
-    StackBuilder(StackLayout layout, StackPorts ports) {
-        this.layout = layout;
-        this.ports = ports;
-    }
+	StackBuilder(StackLayout layout, StackPorts ports) {
+		this.layout = layout;
+		this.ports = ports;
+	}
 
-    /**
-     * Runs only these components plus what they need: a service needs postgres and the registry, the
-     * gateway needs the registry. Kafka runs only when named. Without any call, everything runs.
-     */
-    public StackBuilder with(Component... selected) {
-        for (Component component : selected) {
-            components.add(component);
-            if (component.isService()) {
-                components.add(Component.POSTGRES);
-            }
-            if (component.isService() || component == Component.API_GATEWAY) {
-                components.add(Component.SERVICE_REGISTRY);
-            }
-        }
-        return this;
-    }
+	/**
+	 * Runs only these components plus what they need: a service needs postgres and the registry, the
+	 * gateway needs the registry. Kafka runs only when named. Without any call, everything runs.
+	 */
+	public StackBuilder with(Component... selected) {
+		for (Component component : selected) {
+			components.add(component);
+			if (component.isService()) {
+				components.add(Component.POSTGRES);
+			}
+			if (component.isService() || component == Component.API_GATEWAY) {
+				components.add(Component.SERVICE_REGISTRY);
+			}
+		}
+		return this;
+	}
 
-    /** Appends arguments to a Spring Boot component's command line, e.g. to tune it for a test. */
-    public StackBuilder args(Component component, String... args) {
-        extraArgs.computeIfAbsent(component, ignored -> new ArrayList<>()).addAll(List.of(args));
-        return this;
-    }
+	/** Appends arguments to a Spring Boot component's command line, e.g. to tune it for a test. */
+	public StackBuilder args(Component component, String... args) {
+		extraArgs.computeIfAbsent(component, ignored -> new ArrayList<>()).addAll(List.of(args));
+		return this;
+	}
 
-    public StackBuilder listener(StackListener listener) {
-        this.listener = listener;
-        return this;
-    }
+	public StackBuilder listener(StackListener listener) {
+		this.listener = listener;
+		return this;
+	}
 
-    /** How long each component may take to become healthy. */
-    public StackBuilder startTimeout(Duration startTimeout) {
-        this.startTimeout = startTimeout;
-        return this;
-    }
+	/** How long each component may take to become healthy. */
+	public StackBuilder startTimeout(Duration startTimeout) {
+		this.startTimeout = startTimeout;
+		return this;
+	}
 
-    /** Deletes the run dir's data (databases, topics) before starting. */
-    public StackBuilder resetData(boolean resetData) {
-        this.resetData = resetData;
-        return this;
-    }
+	/** Deletes the run dir's data (databases, topics) before starting. */
+	public StackBuilder resetData(boolean resetData) {
+		this.resetData = resetData;
+		return this;
+	}
 
-    public Stack build() {
-        Set<Component> selected = components.isEmpty() ? EnumSet.allOf(Component.class) : EnumSet.copyOf(components);
-        Map<Component, ManagedComponent> members = new EnumMap<>(Component.class);
-        for (Component component : selected) {
-            members.put(component, StackComponents.create(component, layout, ports,
-                    extraArgs.getOrDefault(component, List.of())));
-        }
-        return new Stack(layout, ports, members, listener, startTimeout, resetData);
-    }
+	public Stack build() {
+		Set<Component> selected = components.isEmpty() ? EnumSet.allOf(Component.class) : EnumSet.copyOf(components);
+		Map<Component, ManagedComponent> members = new EnumMap<>(Component.class);
+		for (Component component : selected) {
+			members.put(component, StackComponents.create(component, layout, ports,
+					extraArgs.getOrDefault(component, List.of())));
+		}
+		return new Stack(layout, ports, members, listener, startTimeout, resetData);
+	}
 }

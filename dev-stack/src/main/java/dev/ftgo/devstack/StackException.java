@@ -6,11 +6,11 @@ package dev.ftgo.devstack;
  */
 public class StackException extends RuntimeException {
 
-    public StackException(String message) {
-        super(message);
-    }
+	public StackException(String message) {
+		super(message);
+	}
 
-    public StackException(String message, Throwable cause) {
-        super(message, cause);
-    }
+	public StackException(String message, Throwable cause) {
+		super(message, cause);
+	}
 }

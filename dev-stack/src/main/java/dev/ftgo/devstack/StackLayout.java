@@ -1,5 +1,6 @@
 package dev.ftgo.devstack;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -9,66 +10,86 @@ import java.nio.file.Path;
  */
 public record StackLayout(Path projectRoot, Path runDir) {
 
-    public StackLayout {
-        projectRoot = projectRoot.toAbsolutePath().normalize();
-        runDir = runDir.toAbsolutePath().normalize();
-    }
+	public StackLayout {
+		projectRoot = projectRoot.toAbsolutePath().normalize();
+		runDir = runDir.toAbsolutePath().normalize();
+	}
 
-    /**
-     * The project root from the {@code ftgo.root} system property, else the nearest folder at or above
-     * the working directory that holds {@code mvnw} and {@code dev-stack/}.
-     */
-    public static StackLayout detect() {
-        String configured = System.getProperty("ftgo.root");
-        Path root = configured != null ? Path.of(configured) : findRoot(Path.of("").toAbsolutePath());
-        return new StackLayout(root, root.resolve(".dev-stack"));
-    }
+	/**
+	 * The project root from the {@code ftgo.root} system property, else the nearest folder at or above
+	 * the working directory that holds {@code mvnw} and {@code dev-stack/}, else the project that the
+	 * running {@code dev-stack.jar} was built in (for {@code java -jar} from elsewhere).
+	 */
+	public static StackLayout detect() {
+		String configured = System.getProperty("ftgo.root");
+		Path root = configured != null ? Path.of(configured) : findRoot(Path.of("").toAbsolutePath());
+		return new StackLayout(root, root.resolve(".dev-stack"));
+	}
 
-    private static Path findRoot(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("dev-stack"))) {
-                return dir;
-            }
-        }
-        throw new StackException("Cannot find the project root (a folder holding mvnw and dev-stack/) at or above "
-                + start + ". Run from inside the project or pass -Dftgo.root=<path>.");
-    }
+	private static Path findRoot(Path start) {
+		for (Path dir = start; dir != null; dir = dir.getParent()) {
+			if (isProjectRoot(dir)) {
+				return dir;
+			}
+		}
+		Path builtIn = ownLocation().getParent();
+		for (int up = 0; up < 2 && builtIn != null; up++) {
+			builtIn = builtIn.getParent(); // <root>/dev-stack/target/dev-stack.jar
+		}
+		if (builtIn != null && isProjectRoot(builtIn)) {
+			return builtIn;
+		}
+		throw new StackException("Cannot find the project root (a folder holding mvnw and dev-stack/) at or above "
+				+ start + ". Run from inside the project or pass -Dftgo.root=<path>.");
+	}
 
-    public StackLayout withRunDir(Path otherRunDir) {
-        return new StackLayout(projectRoot, otherRunDir);
-    }
+	private static boolean isProjectRoot(Path dir) {
+		return Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("dev-stack"));
+	}
 
-    public Path dataDir() {
-        return runDir.resolve("data");
-    }
+	private static Path ownLocation() {
+		try {
+			return Path.of(StackLayout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		} catch (URISyntaxException | RuntimeException e) {
+			return Path.of("").toAbsolutePath();
+		}
+	}
 
-    public Path postgresDataDir() {
-        return dataDir().resolve("postgres");
-    }
+	public StackLayout withRunDir(Path otherRunDir) {
+		return new StackLayout(projectRoot, otherRunDir);
+	}
 
-    public Path kafkaDataDir() {
-        return dataDir().resolve("kafka");
-    }
+	public Path dataDir() {
+		return runDir.resolve("data");
+	}
 
-    public Path logsDir() {
-        return runDir.resolve("logs");
-    }
+	public Path postgresDataDir() {
+		return dataDir().resolve("postgres");
+	}
 
-    public Path pidsDir() {
-        return runDir.resolve("pids");
-    }
+	public Path kafkaDataDir() {
+		return dataDir().resolve("kafka");
+	}
 
-    public Path logFile(String component) {
-        return logsDir().resolve(component + ".log");
-    }
+	public Path logsDir() {
+		return runDir.resolve("logs");
+	}
 
-    /** A Spring Boot module's executable jar (each module sets finalName to its artifactId). */
-    public Path jar(String module) {
-        return projectRoot.resolve(module).resolve("target").resolve(module + ".jar");
-    }
+	public Path pidsDir() {
+		return runDir.resolve("pids");
+	}
 
-    /** The broker's runtime classpath, copied there when dev-stack is packaged. */
-    public Path kafkaLib() {
-        return projectRoot.resolve("dev-stack").resolve("target").resolve("kafka-lib");
-    }
+	public Path logFile(String component) {
+		return logsDir().resolve(component + ".log");
+	}
+
+	/** A Spring Boot module's executable jar (each module sets finalName to its artifactId). */
+	public Path jar(String module) {
+		return projectRoot.resolve(module).resolve("target").resolve(module + ".jar");
+	}
+
+	/** The broker's runtime classpath, copied there when dev-stack is packaged. */
+	public Path kafkaLib() {
+		return projectRoot.resolve("dev-stack").resolve("target").resolve("kafka-lib");
+	}
 }

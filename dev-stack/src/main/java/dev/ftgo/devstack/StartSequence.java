@@ -15,41 +15,41 @@ import java.util.function.Consumer;
  */
 final class StartSequence implements AutoCloseable {
 
-    private final Consumer<Component> bringUp;
-    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "dev-stack-start");
-        // never keeps the JVM alive, e.g. when the CLI exits after a failure
-        thread.setDaemon(true);
-        return thread;
-    });
+	private final Consumer<Component> bringUp;
+	private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "dev-stack-start");
+		// never keeps the JVM alive, e.g. when the CLI exits after a failure
+		thread.setDaemon(true);
+		return thread;
+	});
 
-    StartSequence(Consumer<Component> bringUp) {
-        this.bringUp = bringUp;
-    }
+	StartSequence(Consumer<Component> bringUp) {
+		this.bringUp = bringUp;
+	}
 
-    void inParallel(List<Component> stage) {
-        CompletionService<Component> completion = new ExecutorCompletionService<>(executor);
-        stage.forEach(component -> completion.submit(() -> {
-            bringUp.accept(component);
-            return component;
-        }));
-        try {
-            for (int i = 0; i < stage.size(); i++) {
-                completion.take().get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new StackException("Start-up failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while starting the stack", e);
-        }
-    }
+	void inParallel(List<Component> stage) {
+		CompletionService<Component> completion = new ExecutorCompletionService<>(executor);
+		stage.forEach(component -> completion.submit(() -> {
+			bringUp.accept(component);
+			return component;
+		}));
+		try {
+			for (int i = 0; i < stage.size(); i++) {
+				completion.take().get();
+			}
+		} catch (ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw new StackException("Start-up failed: " + e.getCause(), e.getCause());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted while starting the stack", e);
+		}
+	}
 
-    @Override
-    public void close() {
-        executor.shutdownNow();
-    }
+	@Override
+	public void close() {
+		executor.shutdownNow();
+	}
 }

@@ -12,60 +12,60 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** What dev-stack needs to know about zonky's embedded PostgreSQL, kept in one place. */
 final class Zonky {
 
-    // Services may start in parallel and reconnect in bursts; 200 leaves room for every pool and the relay.
-    private static final String MAX_CONNECTIONS = "200";
-    // Crash recovery after a kill on a busy 2-core machine can take longer than zonky's 10 s default.
-    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+	// Services may start in parallel and reconnect in bursts; 200 leaves room for every pool and the relay.
+	private static final String MAX_CONNECTIONS = "200";
+	// Crash recovery after a kill on a busy 2-core machine can take longer than zonky's 10 s default.
+	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
-    private Zonky() {
-    }
+	private Zonky() {
+	}
 
-    /** Initialises the data directory if it is new, starts the server and waits until it answers. */
-    static EmbeddedPostgres start(Path dataDir, int port, Path logFile) throws IOException {
-        ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setPGStartupWait(STARTUP_WAIT)
-                // logical decoding for the outbox relay (Debezium), one slot and sender per service database
-                .setServerConfig("wal_level", "logical")
-                .setServerConfig("max_wal_senders", "10")
-                .setServerConfig("max_replication_slots", "10")
-                .setServerConfig("max_connections", MAX_CONNECTIONS)
-                // zonky turns this off for speed; a killed server would then lose acknowledged commits
-                .setServerConfig("synchronous_commit", "on")
-                .setOutputRedirector(log)
-                .setErrorRedirector(log)
-                .start();
-    }
+	/** Initialises the data directory if it is new, starts the server and waits until it answers. */
+	static EmbeddedPostgres start(Path dataDir, int port, Path logFile) throws IOException {
+		ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+		return EmbeddedPostgres.builder()
+				.setDataDirectory(dataDir)
+				.setCleanDataDirectory(false)
+				.setPort(port)
+				.setPGStartupWait(STARTUP_WAIT)
+				// logical decoding for the outbox relay (Debezium), one slot and sender per service database
+				.setServerConfig("wal_level", "logical")
+				.setServerConfig("max_wal_senders", "10")
+				.setServerConfig("max_replication_slots", "10")
+				.setServerConfig("max_connections", MAX_CONNECTIONS)
+				// zonky turns this off for speed; a killed server would then lose acknowledged commits
+				.setServerConfig("synchronous_commit", "on")
+				.setOutputRedirector(log)
+				.setErrorRedirector(log)
+				.start();
+	}
 
-    /**
-     * Lets go of an instance whose server was killed. zonky has no API for that: close() runs
-     * {@code pg_ctl stop}, which fails when nothing runs and is logged as an error with a stack trace,
-     * and the shutdown hook zonky registered would do the same at exit. So the instance is marked closed
-     * and its lock on the data directory released directly; should zonky's internals change, close()
-     * still does the job, only noisily.
-     */
-    static void releaseKilled(EmbeddedPostgres killed) throws IOException {
-        try {
-            AtomicBoolean closed = (AtomicBoolean) field("closed").get(killed);
-            if (closed.getAndSet(true)) {
-                return;
-            }
-            FileLock lock = (FileLock) field("lock").get(killed);
-            if (lock != null) {
-                lock.release();
-            }
-            ((Closeable) field("lockStream").get(killed)).close();
-        } catch (ReflectiveOperationException | ClassCastException | SecurityException e) {
-            killed.close();
-        }
-    }
+	/**
+	 * Lets go of an instance whose server was killed. zonky has no API for that: close() runs
+	 * {@code pg_ctl stop}, which fails when nothing runs and is logged as an error with a stack trace,
+	 * and the shutdown hook zonky registered would do the same at exit. So the instance is marked closed
+	 * and its lock on the data directory released directly; should zonky's internals change, close()
+	 * still does the job, only noisily.
+	 */
+	static void releaseKilled(EmbeddedPostgres killed) throws IOException {
+		try {
+			AtomicBoolean closed = (AtomicBoolean) field("closed").get(killed);
+			if (closed.getAndSet(true)) {
+				return;
+			}
+			FileLock lock = (FileLock) field("lock").get(killed);
+			if (lock != null) {
+				lock.release();
+			}
+			((Closeable) field("lockStream").get(killed)).close();
+		} catch (ReflectiveOperationException | ClassCastException | SecurityException e) {
+			killed.close();
+		}
+	}
 
-    private static Field field(String name) throws NoSuchFieldException {
-        Field field = EmbeddedPostgres.class.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-    }
+	private static Field field(String name) throws NoSuchFieldException {
+		Field field = EmbeddedPostgres.class.getDeclaredField(name);
+		field.setAccessible(true);
+		return field;
+	}
 }

@@ -8,27 +8,27 @@ import org.junit.jupiter.api.Test;
 
 class CliOptionsTest {
 
-    @Test
-    void defaultsToTheDocumentedPortsAndKeepsData() {
-        CliOptions options = CliOptions.parse(List.of());
+	@Test
+	void defaultsToTheDocumentedPortsAndKeepsData() {
+		CliOptions options = CliOptions.parse(List.of());
 
-        assertThat(options.reset()).isFalse();
-        assertThat(options.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8761, 15432, 19092, 19093));
-    }
+		assertThat(options.reset()).isFalse();
+		assertThat(options.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8761, 15432, 19092, 19093));
+	}
 
-    @Test
-    void movesEachComponentWithItsPortOption() {
-        CliOptions options = CliOptions.parse(List.of("--reset", "--gateway-port=9080", "--order-port=9082",
-                "--registry-port=9761", "--postgres-port=25432", "--kafka-port=29092", "--kafka-controller-port=29093"));
+	@Test
+	void movesEachComponentWithItsPortOption() {
+		CliOptions options = CliOptions.parse(List.of("--reset", "--gateway-port=9080", "--order-port=9082",
+				"--registry-port=9761", "--postgres-port=25432", "--kafka-port=29092", "--kafka-controller-port=29093"));
 
-        assertThat(options.reset()).isTrue();
-        assertThat(options.ports()).isEqualTo(new StackPorts(9080, 8081, 9082, 8083, 9761, 25432, 29092, 29093));
-    }
+		assertThat(options.reset()).isTrue();
+		assertThat(options.ports()).isEqualTo(new StackPorts(9080, 8081, 9082, 8083, 9761, 25432, 29092, 29093));
+	}
 
-    @Test
-    void rejectsUnknownOptionsAndBadPorts() {
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--gateway=1"))).hasMessage("Unknown option --gateway=1");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--gateway-port=http"))).hasMessage("Not a port number in --gateway-port=http");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--kafka-port=70000"))).hasMessage("Not a port number in --kafka-port=70000");
-    }
+	@Test
+	void rejectsUnknownOptionsAndBadPorts() {
+		assertThatThrownBy(() -> CliOptions.parse(List.of("--gateway=1"))).hasMessage("Unknown option --gateway=1");
+		assertThatThrownBy(() -> CliOptions.parse(List.of("--gateway-port=http"))).hasMessage("Not a port number in --gateway-port=http");
+		assertThatThrownBy(() -> CliOptions.parse(List.of("--kafka-port=70000"))).hasMessage("Not a port number in --kafka-port=70000");
+	}
 }

@@ -15,87 +15,106 @@ import org.junit.jupiter.api.Test;
 
 class PostgresServerIT {
 
-    private PostgresServer postgres;
+	private PostgresServer postgres;
 
-    @BeforeEach
-    void startServer() {
-        postgres = PostgresServer.startTemporary();
-    }
+	@BeforeEach
+	void startServer() {
+		postgres = PostgresServer.startTemporary();
+	}
 
-    @AfterEach
-    void closeServer() {
-        postgres.close();
-    }
+	@AfterEach
+	void closeServer() {
+		postgres.close();
+	}
 
-    @Test
-    void createsLoginRoleWithReplicationAndOwnedDatabaseIdempotently() throws SQLException {
-        postgres.ensureDatabase("consumer_service");
-        postgres.ensureDatabase("consumer_service");
+	@Test
+	void createsLoginRoleWithReplicationAndOwnedDatabaseIdempotently() throws SQLException {
+		postgres.ensureDatabase("consumer_service");
+		postgres.ensureDatabase("consumer_service");
 
-        try (Connection connection = connectAs("consumer_service")) {
-            assertThat(query(connection, "SELECT current_user || '@' || current_database()")).isEqualTo("consumer_service@consumer_service");
-            assertThat(query(connection, "SELECT rolreplication::text FROM pg_roles WHERE rolname = current_user")).isEqualTo("true");
-            assertThat(query(connection, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"))
-                    .isEqualTo("consumer_service");
-            // the owner can create its schema, as Flyway will
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE owned_by_service (id int)");
-            }
-        }
-    }
+		try (Connection connection = connectAs("consumer_service")) {
+			assertThat(query(connection, "SELECT current_user || '@' || current_database()")).isEqualTo("consumer_service@consumer_service");
+			assertThat(query(connection, "SELECT rolreplication::text FROM pg_roles WHERE rolname = current_user")).isEqualTo("true");
+			assertThat(query(connection, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"))
+					.isEqualTo("consumer_service");
+			// the owner can create its schema, as Flyway will
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE owned_by_service (id int)");
+			}
+		}
+	}
 
-    @Test
-    void runsWithLogicalReplicationSettings() throws SQLException {
-        postgres.ensureDatabase("order_service");
-        try (Connection connection = connectAs("order_service")) {
-            assertThat(query(connection, "SHOW wal_level")).isEqualTo("logical");
-            assertThat(query(connection, "SHOW max_replication_slots")).isEqualTo("10");
-            assertThat(query(connection, "SHOW max_wal_senders")).isEqualTo("10");
-            assertThat(query(connection, "SHOW synchronous_commit")).isEqualTo("on");
-        }
-    }
+	@Test
+	void runsWithLogicalReplicationSettings() throws SQLException {
+		postgres.ensureDatabase("order_service");
+		try (Connection connection = connectAs("order_service")) {
+			assertThat(query(connection, "SHOW wal_level")).isEqualTo("logical");
+			assertThat(query(connection, "SHOW max_replication_slots")).isEqualTo("10");
+			assertThat(query(connection, "SHOW max_wal_senders")).isEqualTo("10");
+			assertThat(query(connection, "SHOW synchronous_commit")).isEqualTo("on");
+		}
+	}
 
-    @Test
-    void keepsCommittedDataAcrossKillAndStartOnTheSameDirectory() throws SQLException {
-        postgres.ensureDatabase("kitchen_service");
-        try (Connection connection = connectAs("kitchen_service"); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE ticket (id text PRIMARY KEY)");
-            statement.execute("INSERT INTO ticket VALUES ('t-1')");
-        }
-        long pid = postgres.pid().orElseThrow();
+	@Test
+	void keepsCommittedDataAcrossKillAndStartOnTheSameDirectory() throws SQLException {
+		postgres.ensureDatabase("kitchen_service");
+		try (Connection connection = connectAs("kitchen_service"); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE ticket (id text PRIMARY KEY)");
+			statement.execute("INSERT INTO ticket VALUES ('t-1')");
+		}
+		long pid = postgres.pid().orElseThrow();
 
-        postgres.kill();
+		postgres.kill();
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
-        assertThat(postgres.isAlive()).isFalse();
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(postgres.isAlive()).isFalse();
 
-        postgres.start();
+		postgres.start();
 
-        assertThat(postgres.pid()).isPresent().isNotEqualTo(java.util.Optional.of(pid));
-        try (Connection connection = connectAs("kitchen_service")) {
-            assertThat(query(connection, "SELECT string_agg(id, ',') FROM ticket")).isEqualTo("t-1");
-        }
-    }
+		assertThat(postgres.pid()).isPresent().get().isNotEqualTo(pid);
+		try (Connection connection = connectAs("kitchen_service")) {
+			assertThat(query(connection, "SELECT string_agg(id, ',') FROM ticket")).isEqualTo("t-1");
+		}
+	}
 
-    @Test
-    void stopEndsThePostmasterAndCloseDeletesTheTemporaryDirectory() {
-        long pid = postgres.pid().orElseThrow();
-        Path dataDir = postgres.dataDir();
+	@Test
+	void stopEndsThePostmasterAndCloseDeletesTheTemporaryDirectory() {
+		long pid = postgres.pid().orElseThrow();
+		Path dataDir = postgres.dataDir();
 
-        postgres.close();
+		postgres.close();
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
-        assertThat(Files.exists(dataDir)).isFalse();
-    }
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(Files.exists(dataDir)).isFalse();
+	}
 
-    private Connection connectAs(String role) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(role), role, role);
-    }
+	@Test
+	void startEndsAPostmasterThatACrashedRunLeftOnTheSameDirectory() throws SQLException {
+		postgres.ensureDatabase("consumer_service");
+		long leftover = postgres.pid().orElseThrow();
+		// a second server on the same data directory stands for the next run after a crashed launcher
+		PostgresServer nextRun = new PostgresServer(postgres.dataDir(), Ports.freePort(), postgres.logFile());
+		try {
+			nextRun.start();
 
-    private static String query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            assertThat(result.next()).as("a row from %s", sql).isTrue();
-            return result.getString(1);
-        }
-    }
+			assertThat(ProcessHandle.of(leftover).filter(ProcessHandle::isAlive)).isEmpty();
+			try (Connection connection = DriverManager.getConnection(nextRun.jdbcUrl("consumer_service"), "consumer_service", "x")) {
+				assertThat(query(connection, "SELECT current_database()")).isEqualTo("consumer_service");
+			}
+		} finally {
+			nextRun.stop();
+			postgres.kill();
+		}
+	}
+
+	private Connection connectAs(String role) throws SQLException {
+		return DriverManager.getConnection(postgres.jdbcUrl(role), role, role);
+	}
+
+	private static String query(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			assertThat(result.next()).as("a row from %s", sql).isTrue();
+			return result.getString(1);
+		}
+	}
 }

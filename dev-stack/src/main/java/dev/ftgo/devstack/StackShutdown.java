@@ -1,0 +1,72 @@
+package dev.ftgo.devstack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops a stack stage by stage in reverse start order. A stage's components do not depend on each
+ * other, so they stop together, which saves the few seconds each Spring Boot service needs.
+ */
+final class StackShutdown {
+
+	private static final Logger log = LoggerFactory.getLogger(StackShutdown.class);
+
+	private final Map<Component, ManagedComponent> members;
+	private final Set<Component> launched;
+	private final StackListener listener;
+
+	StackShutdown(Map<Component, ManagedComponent> members, Set<Component> launched, StackListener listener) {
+		this.members = members;
+		this.launched = launched;
+		this.listener = listener;
+	}
+
+	void run() {
+		for (int stage = Component.LAST_STAGE; stage >= 0; stage--) {
+			List<Thread> stopping = new ArrayList<>();
+			for (Component component : members.keySet()) {
+				if (component.stage() == stage) {
+					Thread thread = new Thread(() -> stop(component), "dev-stack-stop-" + component);
+					thread.start();
+					stopping.add(thread);
+				}
+			}
+			stopping.forEach(StackShutdown::joinUninterruptibly);
+		}
+	}
+
+	private void stop(Component component) {
+		ManagedComponent member = members.get(component);
+		long began = System.nanoTime();
+		boolean wasRunning = launched.remove(component) || member.isAlive();
+		try {
+			member.stop();
+		} catch (RuntimeException e) {
+			log.warn("Could not stop {} cleanly; killing it", component, e);
+			member.kill();
+		}
+		if (wasRunning) {
+			listener.stopped(component, Duration.ofNanos(System.nanoTime() - began));
+		}
+	}
+
+	private static void joinUninterruptibly(Thread thread) {
+		boolean interrupted = false;
+		while (thread.isAlive()) {
+			try {
+				thread.join();
+			} catch (InterruptedException e) {
+				// the stack must not count as closed while a component may still be running
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
