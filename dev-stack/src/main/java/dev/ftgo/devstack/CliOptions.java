@@ -1,9 +1,10 @@
 package dev.ftgo.devstack;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** The command line of {@link DevStackMain}. */
-record CliOptions(boolean help, boolean reset, StackPorts ports) {
+record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 
 	static final String USAGE = """
 			Usage: ./stack [--reset] [--<component>-port=N ...]
@@ -12,6 +13,7 @@ record CliOptions(boolean help, boolean reset, StackPorts ports) {
 			processes (no Docker) and keeps them running until Ctrl-C.
 
 			  --reset                   delete the data (databases, topics) of earlier runs first
+			  --run-dir=PATH            where data, logs and pid files live (default .dev-stack)
 			  --gateway-port=N          default 8080
 			  --consumer-port=N         default 8081
 			  --order-port=N            default 8082
@@ -27,18 +29,21 @@ record CliOptions(boolean help, boolean reset, StackPorts ports) {
 		boolean help = false;
 		boolean reset = false;
 		StackPorts ports = StackPorts.defaults();
+		Path runDir = null;
 		for (String arg : args) {
 			if (arg.equals("--help") || arg.equals("-h")) {
 				help = true;
 			} else if (arg.equals("--reset")) {
 				reset = true;
+			} else if (arg.startsWith("--run-dir=") && arg.length() > "--run-dir=".length()) {
+				runDir = Path.of(arg.substring("--run-dir=".length())).toAbsolutePath();
 			} else if (arg.startsWith("--" + StackPorts.KAFKA_CONTROLLER_OPTION + "=")) {
 				ports = ports.withKafkaController(port(arg));
 			} else {
 				ports = ports.with(componentOf(arg), port(arg));
 			}
 		}
-		return new CliOptions(help, reset, ports);
+		return new CliOptions(help, reset, ports, runDir);
 	}
 
 	private static Component componentOf(String arg) {

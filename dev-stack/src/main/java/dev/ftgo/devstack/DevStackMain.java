@@ -47,7 +47,7 @@ public final class DevStackMain {
 		}
 		StackLayout layout;
 		try {
-			layout = StackLayout.detect();
+			layout = options.runDir() == null ? StackLayout.detect() : StackLayout.detect().withRunDir(options.runDir());
 		} catch (StackException e) {
 			err.println(e.getMessage());
 			return FAILED;

@@ -1,0 +1,86 @@
+package dev.ftgo.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ftgo.devstack.Component;
+import dev.ftgo.devstack.StackLayout;
+import dev.ftgo.devstack.StackPorts;
+import dev.ftgo.testsupport.ApiClient;
+
+/**
+ * The run command as a user meets it: the launcher starts every component, prints a line for each,
+ * serves requests through the gateway, and a Ctrl-C (SIGINT to the launcher) leaves no process of the
+ * stack behind, PostgreSQL included.
+ */
+class DevStackCliIT {
+
+	@Test
+	void startsEverythingAndCtrlCLeavesNoProcessBehind() throws Exception {
+		var layout = StackLayout.detect();
+		var runDir = Files.createTempDirectory("ftgo-cli-it");
+		var output = runDir.resolve("launcher.out");
+		var ports = StackPorts.free();
+
+		var command = new ArrayList<>(List.of(javaBinary(), "-jar", layout.projectRoot().resolve("dev-stack/target/dev-stack.jar").toString(),
+				"--run-dir=" + runDir));
+		for (var component : Component.values()) {
+			command.add("--" + component.portOption() + "=" + ports.of(component));
+		}
+		command.add("--kafka-controller-port=" + ports.kafkaController());
+		var launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		var stackPids = new ArrayList<Long>();
+		try {
+			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+					.until(() -> !launcher.isAlive() || read(output).contains("The stack is up"));
+			assertThat(launcher.isAlive()).as(read(output)).isTrue();
+			for (var component : Component.values()) {
+				assertThat(read(output)).contains("✓ " + component.id());
+			}
+
+			var created = new ApiClient(ports.gateway()).post("/api/v1/consumers", """
+					{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com"}""");
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+			launcher.descendants().forEach(child -> stackPids.add(child.pid()));
+			stackPids.add(postmasterPid(runDir));
+			assertThat(stackPids).hasSizeGreaterThanOrEqualTo(Component.values().length);
+
+			new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid())).start().waitFor();
+
+			await().atMost(Duration.ofSeconds(90)).until(() -> !launcher.isAlive());
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stackPids)
+					.as("processes of the stack still alive after Ctrl-C")
+					.noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+			assertThat(read(output)).contains("Stopping");
+		}
+		finally {
+			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+			launcher.destroyForcibly();
+			stackPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+		}
+	}
+
+	private static long postmasterPid(Path runDir) throws IOException {
+		var pidFile = runDir.resolve("data/postgres/postmaster.pid");
+		return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+	}
+
+	private static String read(Path file) throws IOException {
+		return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+	}
+
+	private static String javaBinary() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+}
