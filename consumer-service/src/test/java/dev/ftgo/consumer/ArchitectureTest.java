@@ -16,10 +16,18 @@ class ArchitectureTest {
 			.that().resideInAPackage("dev.ftgo.consumer.consumer")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
 					"org.springframework.kafka..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..",
-					"dev.ftgo.consumer.consumer.web..", "dev.ftgo.consumer.web..");
+					"dev.ftgo.messaging..", "dev.ftgo.consumer.consumer.web..", "dev.ftgo.consumer.consumer.messaging..",
+					"dev.ftgo.consumer.web..");
 
 	@ArchTest
-	static final ArchRule webDoesNotReachIntoPersistence = noClasses()
-			.that().resideInAPackage("..web..")
-			.should().dependOnClassesThat().haveSimpleName("Consumers");
+	static final ArchRule adaptersGoThroughTheApplicationServices = noClasses()
+			.that().resideInAnyPackage("..web..", "..messaging..")
+			.should().dependOnClassesThat().haveSimpleName("Consumers")
+			.orShould().dependOnClassesThat().haveSimpleName("Notifications");
+
+	@ArchTest
+	static final ArchRule messagingAndWebStayApart = noClasses()
+			.that().resideInAPackage("dev.ftgo.consumer.consumer.messaging..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+					"dev.ftgo.consumer.consumer.web..", "dev.ftgo.consumer.web..");
 }

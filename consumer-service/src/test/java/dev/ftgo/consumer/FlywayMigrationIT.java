@@ -15,8 +15,9 @@ import dev.ftgo.testsupport.TestDatabase;
 class FlywayMigrationIT {
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry, "consumer_service");
+		TestKafka.register(registry);
 	}
 
 	@Autowired
@@ -29,7 +30,7 @@ class FlywayMigrationIT {
 		var database = jdbc.queryForObject("SELECT current_database() || '/' || current_user", String.class);
 
 		assertThat(failed).isZero();
-		assertThat(applied).contains("1");
+		assertThat(applied).containsSubsequence("1", "2", "3");
 		assertThat(database).isEqualTo("consumer_service/consumer_service");
 	}
 

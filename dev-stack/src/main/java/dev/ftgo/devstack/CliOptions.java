@@ -18,6 +18,7 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 			  --consumer-port=N         default 8081
 			  --order-port=N            default 8082
 			  --kitchen-port=N          default 8083
+			  --relay-port=N            default 8084
 			  --registry-port=N         default 8761
 			  --postgres-port=N         default 15432
 			  --kafka-port=N            default 19092

@@ -12,6 +12,7 @@ public enum Component {
 	CONSUMER_SERVICE("consumer-service", "consumer-port"),
 	ORDER_SERVICE("order-service", "order-port"),
 	KITCHEN_SERVICE("kitchen-service", "kitchen-port"),
+	CDC_RELAY("cdc-relay", "relay-port"),
 	API_GATEWAY("api-gateway", "gateway-port");
 
 	static final int LAST_STAGE = 3;
@@ -43,7 +44,8 @@ public enum Component {
 			case POSTGRES, KAFKA -> 0;
 			case SERVICE_REGISTRY -> 1;
 			case CONSUMER_SERVICE, ORDER_SERVICE, KITCHEN_SERVICE -> 2;
-			case API_GATEWAY -> LAST_STAGE;
+			// after the services: their migrations create the outbox tables the relay's publications name
+			case CDC_RELAY, API_GATEWAY -> LAST_STAGE;
 		};
 	}
 

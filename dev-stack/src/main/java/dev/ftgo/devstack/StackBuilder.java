@@ -27,13 +27,18 @@ public final class StackBuilder {
 
 	/**
 	 * Runs only these components plus what they need: a service needs postgres and the registry, the
-	 * gateway needs the registry. Kafka runs only when named. Without any call, everything runs.
+	 * gateway needs the registry, the relay needs postgres and Kafka. Kafka runs only when named or
+	 * needed. Without any call, everything runs.
 	 */
 	public StackBuilder with(Component... selected) {
 		for (Component component : selected) {
 			components.add(component);
 			if (component.isService()) {
 				components.add(Component.POSTGRES);
+			}
+			if (component == Component.CDC_RELAY) {
+				components.add(Component.POSTGRES);
+				components.add(Component.KAFKA);
 			}
 			if (component.isService() || component == Component.API_GATEWAY) {
 				components.add(Component.SERVICE_REGISTRY);

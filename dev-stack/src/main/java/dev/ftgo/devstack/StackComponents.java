@@ -17,6 +17,9 @@ final class StackComponents {
 			case SERVICE_REGISTRY -> SpringBootApp.create(layout, component.id(), ports.registry(), SpringBootApp.HEALTH, extraArgs);
 			case API_GATEWAY -> SpringBootApp.create(layout, component.id(), ports.gateway(), SpringBootApp.READINESS,
 					concat(List.of(eureka(ports)), extraArgs));
+			case CDC_RELAY -> SpringBootApp.create(layout, component.id(), ports.relay(), SpringBootApp.READINESS,
+					concat(List.of("--ftgo.relay.postgres.port=" + ports.postgres(),
+							"--ftgo.relay.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka()), extraArgs));
 			case CONSUMER_SERVICE, ORDER_SERVICE, KITCHEN_SERVICE -> SpringBootApp.create(layout, component.id(),
 					ports.of(component), SpringBootApp.READINESS, concat(serviceArgs(component, ports), extraArgs));
 		};

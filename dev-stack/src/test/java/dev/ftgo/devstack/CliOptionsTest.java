@@ -13,7 +13,7 @@ class CliOptionsTest {
 		CliOptions options = CliOptions.parse(List.of());
 
 		assertThat(options.reset()).isFalse();
-		assertThat(options.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8761, 15432, 19092, 19093));
+		assertThat(options.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8761, 15432, 19092, 19093));
 	}
 
 	@Test
@@ -22,7 +22,7 @@ class CliOptionsTest {
 				"--registry-port=9761", "--postgres-port=25432", "--kafka-port=29092", "--kafka-controller-port=29093"));
 
 		assertThat(options.reset()).isTrue();
-		assertThat(options.ports()).isEqualTo(new StackPorts(9080, 8081, 9082, 8083, 9761, 25432, 29092, 29093));
+		assertThat(options.ports()).isEqualTo(new StackPorts(9080, 8081, 9082, 8083, 8084, 9761, 25432, 29092, 29093));
 	}
 
 	@Test

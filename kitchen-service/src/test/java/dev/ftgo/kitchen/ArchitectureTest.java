@@ -11,16 +11,25 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.ftgo.kitchen", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+	/** The domain announces changes through its own ports (RestaurantEvents, TicketEvents); messaging implements them. */
 	@ArchTest
 	static final ArchRule domainIsFreeOfWebAndMessaging = noClasses()
 			.that().resideInAnyPackage("dev.ftgo.kitchen.restaurant", "dev.ftgo.kitchen.ticket")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
 					"org.springframework.kafka..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..",
-					"dev.ftgo.kitchen.web..", "dev.ftgo.kitchen.restaurant.web..", "dev.ftgo.kitchen.ticket.web..");
+					"dev.ftgo.messaging..", "dev.ftgo.kitchen.web..", "dev.ftgo.kitchen.restaurant.web..",
+					"dev.ftgo.kitchen.ticket.web..", "dev.ftgo.kitchen.restaurant.messaging..",
+					"dev.ftgo.kitchen.ticket.messaging..");
+
+	/** HTTP and Kafka are two doors into the same use cases; neither goes through the other. */
+	@ArchTest
+	static final ArchRule webAndMessagingStayApart = noClasses()
+			.that().resideInAPackage("..messaging..")
+			.should().dependOnClassesThat().resideInAPackage("..web..");
 
 	@ArchTest
-	static final ArchRule webDoesNotReachIntoPersistence = noClasses()
-			.that().resideInAPackage("..web..")
+	static final ArchRule webAndMessagingDoNotReachIntoPersistence = noClasses()
+			.that().resideInAnyPackage("..web..", "..messaging..")
 			.should().dependOnClassesThat().haveSimpleNameEndingWith("Restaurants")
 			.orShould().dependOnClassesThat().haveSimpleNameEndingWith("Tickets");
 

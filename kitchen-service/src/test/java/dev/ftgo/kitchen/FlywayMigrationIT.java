@@ -18,7 +18,7 @@ class FlywayMigrationIT extends RunningKitchenService {
 		var database = jdbc.queryForObject("SELECT current_database() || '/' || current_user", String.class);
 
 		assertThat(failed).isZero();
-		assertThat(applied).containsExactly("1", "2");
+		assertThat(applied).containsExactly("1", "2", "3");
 		assertThat(database).isEqualTo("kitchen_service/kitchen_service");
 	}
 

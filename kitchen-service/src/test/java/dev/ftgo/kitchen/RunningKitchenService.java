@@ -2,10 +2,14 @@ package dev.ftgo.kitchen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,19 +17,36 @@ import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
 
 /**
- * The whole service on a random port against its own database in the test JVM's embedded PostgreSQL.
- * Integration tests extend this so that they share one application context.
+ * The whole service on a random port against its own database in the test JVM's embedded PostgreSQL and
+ * the test JVM's Kafka broker, with an outbox that records what it sends. Integration tests extend this
+ * so that they share one application context: a second one would join the consumer group and take
+ * partitions away from the first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RecordingOutboxWriter.Configuration.class)
 public abstract class RunningKitchenService {
 
+	/** Generous: the consumer group's first rebalance on a busy machine takes seconds. */
+	protected static final Duration PATIENCE = Duration.ofSeconds(60);
+
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry, "kitchen_service");
+		// the listener containers start with the context, so the topics they read must exist before it
+		TestKafka.createTopics("kitchen.commands", "kitchen.commands-dlt", "order.events", "order.events-dlt");
+		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
 	}
 
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	protected RecordingOutboxWriter outbox;
+
+	@AfterEach
+	void outboxWorksAgain() {
+		outbox.reset();
+	}
 
 	protected ApiClient api() {
 		return new ApiClient(port);

@@ -110,4 +110,13 @@ public class Consumer {
 	public Instant createdAt() {
 		return createdAt;
 	}
+
+	/**
+	 * The optimistic-lock version: 0 once registered, one more per change. JPA moves it when the change is
+	 * flushed, so read it after a flush to get the version of the row this change wrote. {@code null} for a
+	 * consumer not yet saved, which is also how Spring Data tells that it is new.
+	 */
+	public Long version() {
+		return version;
+	}
 }

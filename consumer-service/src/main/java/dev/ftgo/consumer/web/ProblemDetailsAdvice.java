@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.ftgo.consumer.consumer.ConsumerNotFoundException;
@@ -58,6 +60,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (jackson != null && !jackson.getPath().isEmpty()) {
 			// name the field but do not echo the parser's message: it may quote attacker-controlled input
 			problem.setProperty("errors", List.of(new FieldProblem(fieldPath(jackson), "has the wrong type or format")));
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** A query parameter or path variable broke its constraint, e.g. {@code ?limit=0}. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = ex.getParameterValidationResults().stream()
+				.flatMap(result -> result.getResolvableErrors().stream()
+						.map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+				.sorted(Comparator.comparing(FieldProblem::field))
+				.toList();
+		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				"The request has " + errors.size() + " invalid parameter(s).");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** A query parameter or path variable of the wrong type, e.g. {@code ?limit=all}. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "A parameter has the wrong type or format.");
+		if (ex.getPropertyName() != null) {
+			// name the parameter but do not echo its value: it is attacker-controlled input
+			problem.setProperty("errors", List.of(new FieldProblem(ex.getPropertyName(), "has the wrong type or format")));
 		}
 		return ResponseEntity.badRequest().body(problem);
 	}

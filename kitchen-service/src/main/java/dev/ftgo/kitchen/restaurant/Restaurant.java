@@ -111,6 +111,14 @@ public class Restaurant {
 		return createdAt;
 	}
 
+	/**
+	 * Grows with every committed change: {@code 0} once a new restaurant is flushed, {@code null} before.
+	 * Nullable because Spring Data reads this property to tell a new restaurant from a stored one.
+	 */
+	public Long version() {
+		return version;
+	}
+
 	private static String requireName(String name) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("name must not be blank");

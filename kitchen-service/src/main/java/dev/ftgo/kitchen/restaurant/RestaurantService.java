@@ -1,25 +1,29 @@
 package dev.ftgo.kitchen.restaurant;
 
 import java.time.Clock;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The restaurant use cases; each runs in one transaction. */
+/** The restaurant use cases; each runs in one transaction, which also announces the change it made. */
 @Service
 @Transactional
 public class RestaurantService {
 
 	private final Restaurants restaurants;
+	private final RestaurantEvents events;
 	private final Clock clock;
 
-	RestaurantService(Restaurants restaurants, Clock clock) {
+	RestaurantService(Restaurants restaurants, RestaurantEvents events, Clock clock) {
 		this.restaurants = restaurants;
+		this.events = events;
 		this.clock = clock;
 	}
 
 	public Restaurant create(String name, Menu menu) {
-		return restaurants.save(Restaurant.create(name, menu, clock.instant()));
+		var restaurant = restaurants.save(Restaurant.create(name, menu, clock.instant()));
+		return announce(restaurant, RestaurantCreated::new);
 	}
 
 	@Transactional(readOnly = true)
@@ -30,18 +34,26 @@ public class RestaurantService {
 	public Restaurant replaceMenu(RestaurantId id, Menu menu) {
 		var restaurant = load(id);
 		restaurant.replaceMenu(menu);
-		return restaurant;
+		return announce(restaurant, RestaurantMenuRevised::new);
 	}
 
 	public Restaurant close(RestaurantId id) {
 		var restaurant = load(id);
 		restaurant.close();
-		return restaurant;
+		return announce(restaurant, RestaurantClosed::new);
 	}
 
 	public Restaurant open(RestaurantId id) {
 		var restaurant = load(id);
 		restaurant.open();
+		return announce(restaurant, RestaurantOpened::new);
+	}
+
+	private Restaurant announce(Restaurant restaurant, Function<RestaurantSnapshot, RestaurantEvent> event) {
+		// flushed first: the version increments at flush, and replicas keep the snapshot with the highest one,
+		// so the snapshot must carry the version this change commits with, not the one it was read with
+		restaurants.flush();
+		events.publish(event.apply(RestaurantSnapshot.of(restaurant)));
 		return restaurant;
 	}
 

@@ -10,4 +10,7 @@ public interface Restaurants extends Repository<Restaurant, UUID> {
 	Restaurant save(Restaurant restaurant);
 
 	Optional<Restaurant> findById(UUID id);
+
+	/** Writes pending changes now; afterwards every changed restaurant carries the version it commits with. */
+	void flush();
 }

@@ -29,12 +29,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
  * The kitchen's work for one order. It moves {@code AWAITING_ACCEPTANCE → ACCEPTED → PREPARING →
  * READY_FOR_PICKUP → PICKED_UP}, one named transition per step; it can be cancelled only before
- * preparation starts. Every transition refuses to run from any other state.
+ * preparation starts. Every transition refuses to run from any other state, and records its
+ * {@link TicketEvent} for the application service to publish.
  */
 @Entity
 @Table(name = "ticket")
@@ -67,6 +69,10 @@ public class Ticket {
 	private Instant readyAt;
 	private Instant pickedUpAt;
 	private Instant cancelledAt;
+
+	// recorded by the transitions, released by the application service; never stored with the ticket
+	@Transient
+	private final List<TicketEvent> events = new ArrayList<>();
 
 	protected Ticket() {
 		// for JPA
@@ -119,24 +125,28 @@ public class Ticket {
 		this.readyBy = readyBy.truncatedTo(ChronoUnit.MICROS);
 		this.state = ACCEPTED;
 		this.acceptedAt = now;
+		events.add(new TicketAccepted(id, orderId, this.readyBy));
 	}
 
 	public void startPreparing(Instant now) {
 		requireState("start preparing", ACCEPTED);
 		state = PREPARING;
 		preparingAt = now;
+		events.add(new TicketPreparationStarted(id, orderId));
 	}
 
 	public void markReady(Instant now) {
 		requireState("mark ready", PREPARING);
 		state = READY_FOR_PICKUP;
 		readyAt = now;
+		events.add(new TicketReadyForPickup(id, orderId));
 	}
 
 	public void pickUp(Instant now) {
 		requireState("pick up", READY_FOR_PICKUP);
 		state = PICKED_UP;
 		pickedUpAt = now;
+		events.add(new TicketPickedUp(id, orderId));
 	}
 
 	/** Once the kitchen is preparing, the food exists and the order can no longer be cancelled. */
@@ -144,6 +154,14 @@ public class Ticket {
 		requireState("cancel", AWAITING_ACCEPTANCE, ACCEPTED);
 		state = CANCELLED;
 		cancelledAt = now;
+		events.add(new TicketCancelled(id, orderId));
+	}
+
+	/** The events of the transitions made since the last call, oldest first; each is released once. */
+	public List<TicketEvent> releaseEvents() {
+		var released = List.copyOf(events);
+		events.clear();
+		return released;
 	}
 
 	private void requireState(String transition, TicketState first, TicketState... others) {

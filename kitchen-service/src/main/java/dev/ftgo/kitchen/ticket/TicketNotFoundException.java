@@ -5,4 +5,8 @@ public class TicketNotFoundException extends RuntimeException {
 	TicketNotFoundException(TicketId id) {
 		super("No ticket with id " + id);
 	}
+
+	TicketNotFoundException(OrderId orderId, TicketId ticketId) {
+		super(ticketId == null ? "Order " + orderId + " has no ticket" : "Order " + orderId + " has no ticket " + ticketId);
+	}
 }

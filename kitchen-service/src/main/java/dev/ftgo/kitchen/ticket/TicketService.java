@@ -13,8 +13,9 @@ import dev.ftgo.kitchen.restaurant.Restaurants;
 import dev.ftgo.kitchen.ticket.TicketRefusedException.Reason;
 
 /**
- * The ticket use cases; each runs in one transaction, and a transition commits only if nobody else
- * changed the ticket since it was read (optimistic locking on {@code version}).
+ * The ticket use cases; each runs in one transaction, which also publishes the {@link TicketEvent} of its
+ * transition, and a transition commits only if nobody else changed the ticket since it was read
+ * (optimistic locking on {@code version}).
  */
 @Service
 @Transactional
@@ -22,12 +23,14 @@ public class TicketService {
 
 	private final Tickets tickets;
 	private final Restaurants restaurants;
+	private final TicketEvents events;
 	private final TicketSettings settings;
 	private final Clock clock;
 
-	TicketService(Tickets tickets, Restaurants restaurants, TicketSettings settings, Clock clock) {
+	TicketService(Tickets tickets, Restaurants restaurants, TicketEvents events, TicketSettings settings, Clock clock) {
 		this.tickets = tickets;
 		this.restaurants = restaurants;
+		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -36,8 +39,12 @@ public class TicketService {
 	 * Creates the ticket for an order. There is one ticket per order: asking again for the same order
 	 * returns the ticket created the first time, so a redelivered request does no harm.
 	 *
+	 * <p>A refusal changes nothing and leaves the caller's transaction committable: the message handler
+	 * that called this commits its reply in it.
+	 *
 	 * @throws TicketRefusedException if the restaurant is unknown or closed, or an item is not on its menu
 	 */
+	@Transactional(noRollbackFor = TicketRefusedException.class)
 	public Ticket createTicket(OrderId orderId, RestaurantId restaurantId, List<OrderedItem> items) {
 		var existing = tickets.findByOrderId(orderId.value());
 		if (existing.isPresent()) {
@@ -61,30 +68,56 @@ public class TicketService {
 	public Ticket accept(TicketId id, Instant readyBy) {
 		var ticket = load(id);
 		ticket.accept(readyBy, clock.instant(), settings.maxReadyByLeadTime());
-		return ticket;
+		return published(ticket);
 	}
 
 	public Ticket startPreparing(TicketId id) {
 		var ticket = load(id);
 		ticket.startPreparing(clock.instant());
-		return ticket;
+		return published(ticket);
 	}
 
 	public Ticket markReady(TicketId id) {
 		var ticket = load(id);
 		ticket.markReady(clock.instant());
-		return ticket;
+		return published(ticket);
 	}
 
 	public Ticket pickUp(TicketId id) {
 		var ticket = load(id);
 		ticket.pickUp(clock.instant());
-		return ticket;
+		return published(ticket);
 	}
 
 	public Ticket cancel(TicketId id) {
 		var ticket = load(id);
 		ticket.cancel(clock.instant());
+		return published(ticket);
+	}
+
+	/**
+	 * Cancels the ticket of an order its consumer wants cancelled. A ticket cancelled before is returned
+	 * as it is, so a repeated request does no harm. A refusal changes nothing and, like in
+	 * {@link #createTicket}, leaves the caller's transaction committable for its reply.
+	 *
+	 * @param ticketId the order's ticket, or {@code null} to find it by order
+	 * @throws TicketNotFoundException if the order has no such ticket
+	 * @throws IllegalTicketStateException once the kitchen started preparing
+	 */
+	@Transactional(noRollbackFor = { TicketNotFoundException.class, IllegalTicketStateException.class })
+	public Ticket cancelForOrder(OrderId orderId, TicketId ticketId) {
+		var ticket = (ticketId != null ? tickets.findById(ticketId.value()) : tickets.findByOrderId(orderId.value()))
+				.filter(found -> found.orderId().equals(orderId))
+				.orElseThrow(() -> new TicketNotFoundException(orderId, ticketId));
+		if (ticket.state() == TicketState.CANCELLED) {
+			return ticket;
+		}
+		ticket.cancel(clock.instant());
+		return published(ticket);
+	}
+
+	private Ticket published(Ticket ticket) {
+		ticket.releaseEvents().forEach(events::publish);
 		return ticket;
 	}
 

@@ -49,18 +49,22 @@ class TicketTest {
 
 	/** The transitions a ticket knows, by name, and the only states each may start from. */
 	enum Transition {
-		ACCEPT((ticket, now) -> ticket.accept(READY_BY, now, MAX_LEAD_TIME), ACCEPTED, AWAITING_ACCEPTANCE),
-		START_PREPARING(Ticket::startPreparing, PREPARING, ACCEPTED),
-		MARK_READY(Ticket::markReady, READY_FOR_PICKUP, PREPARING),
-		PICK_UP(Ticket::pickUp, PICKED_UP, READY_FOR_PICKUP),
-		CANCEL(Ticket::cancel, CANCELLED, AWAITING_ACCEPTANCE, ACCEPTED);
+		ACCEPT((ticket, now) -> ticket.accept(READY_BY, now, MAX_LEAD_TIME), TicketAccepted.class, ACCEPTED,
+				AWAITING_ACCEPTANCE),
+		START_PREPARING(Ticket::startPreparing, TicketPreparationStarted.class, PREPARING, ACCEPTED),
+		MARK_READY(Ticket::markReady, TicketReadyForPickup.class, READY_FOR_PICKUP, PREPARING),
+		PICK_UP(Ticket::pickUp, TicketPickedUp.class, PICKED_UP, READY_FOR_PICKUP),
+		CANCEL(Ticket::cancel, TicketCancelled.class, CANCELLED, AWAITING_ACCEPTANCE, ACCEPTED);
 
 		final BiConsumer<Ticket, Instant> action;
+		final Class<? extends TicketEvent> event;
 		final TicketState target;
 		final List<TicketState> from;
 
-		Transition(BiConsumer<Ticket, Instant> action, TicketState target, TicketState... from) {
+		Transition(BiConsumer<Ticket, Instant> action, Class<? extends TicketEvent> event, TicketState target,
+				TicketState... from) {
 			this.action = action;
+			this.event = event;
 			this.target = target;
 			this.from = List.of(from);
 		}
@@ -104,10 +108,16 @@ class TicketTest {
 	@MethodSource("legalTransitions")
 	void performsLegalTransitions(TicketState from, Transition transition) {
 		var ticket = ticketIn(from);
+		ticket.releaseEvents();
 
 		transition.action.accept(ticket, LATER);
 
 		assertThat(ticket.state()).isEqualTo(transition.target);
+		assertThat(ticket.releaseEvents()).singleElement().satisfies(event -> {
+			assertThat(event).isInstanceOf(transition.event);
+			assertThat(event.ticketId()).isEqualTo(ticket.id().value());
+			assertThat(event.orderId()).isEqualTo(ticket.orderId().value());
+		});
 	}
 
 	@ParameterizedTest(name = "{1} from {0}")
@@ -115,12 +125,29 @@ class TicketTest {
 	void refusesIllegalTransitionsAndStaysPut(TicketState from, Transition transition) {
 		var ticket = ticketIn(from);
 		var readyBy = ticket.readyBy();
+		ticket.releaseEvents();
 
 		assertThatExceptionOfType(IllegalTicketStateException.class)
 				.isThrownBy(() -> transition.action.accept(ticket, LATER))
 				.withMessageContaining(from.name());
 		assertThat(ticket.state()).isEqualTo(from);
 		assertThat(ticket.readyBy()).isEqualTo(readyBy);
+		assertThat(ticket.releaseEvents()).as("a refused transition announces nothing").isEmpty();
+	}
+
+	@Test
+	void releasesTheEventsOfItsTransitionsOnceInOrder() {
+		var ticket = newTicket();
+		assertThat(ticket.releaseEvents()).as("creation is answered by the command handler, not announced").isEmpty();
+
+		ticket.accept(READY_BY, NOW, MAX_LEAD_TIME);
+		ticket.startPreparing(LATER);
+
+		var id = ticket.id().value();
+		var orderId = ticket.orderId().value();
+		assertThat(ticket.releaseEvents()).containsExactly(new TicketAccepted(id, orderId, READY_BY),
+				new TicketPreparationStarted(id, orderId));
+		assertThat(ticket.releaseEvents()).isEmpty();
 	}
 
 	@Test

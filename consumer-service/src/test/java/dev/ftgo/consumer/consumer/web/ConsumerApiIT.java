@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ftgo.consumer.TestKafka;
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 class ConsumerApiIT {
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry, "consumer_service");
+		TestKafka.register(registry);
 	}
 
 	@LocalServerPort

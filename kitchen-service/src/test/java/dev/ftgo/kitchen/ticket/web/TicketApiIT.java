@@ -42,7 +42,7 @@ import dev.ftgo.kitchen.ticket.TicketState;
 import dev.ftgo.kitchen.ticket.Tickets;
 import dev.ftgo.testsupport.ApiClient;
 
-/** Tickets are created through the application service (as the later CreateTicket handler will) and driven over HTTP. */
+/** Tickets are created through the application service (as the CreateTicket handler does) and driven over HTTP. */
 class TicketApiIT extends RunningKitchenService {
 
 	@Autowired

@@ -1,0 +1,29 @@
+package dev.ftgo.relay.engine;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/** UP while the engine streams; DOWN, with its last error, while it starts, fails or waits to be recreated. */
+final class EngineHealth implements HealthIndicator {
+
+	private final SourceEngine engine;
+
+	EngineHealth(SourceEngine engine) {
+		this.engine = engine;
+	}
+
+	@Override
+	public Health health() {
+		EngineStatus status = engine.status();
+		Health.Builder health = status.state() == EngineStatus.State.RUNNING ? Health.up() : Health.down();
+		health.withDetail("state", status.state())
+				.withDetail("since", status.since().toString())
+				.withDetail("database", engine.source().database())
+				.withDetail("slot", engine.source().slotName())
+				.withDetail("restarts", status.restarts());
+		if (status.lastError() != null) {
+			health.withDetail("lastError", status.lastError()).withDetail("lastErrorAt", status.lastErrorAt().toString());
+		}
+		return health.build();
+	}
+}

@@ -1,0 +1,39 @@
+package dev.ftgo.relay.engine;
+
+import java.time.Instant;
+
+/**
+ * What one engine is doing, for health: {@code RUNNING} once it streams from its slot; {@code FAILED} from
+ * a failure until the next attempt streams again.
+ */
+record EngineStatus(State state, Instant since, String lastError, Instant lastErrorAt, long restarts) {
+
+	enum State {
+		STARTING, RUNNING, FAILED, STOPPED
+	}
+
+	static EngineStatus starting(Instant now) {
+		return new EngineStatus(State.STARTING, now, null, null, 0);
+	}
+
+	EngineStatus running(Instant now) {
+		return new EngineStatus(State.RUNNING, now, lastError, lastErrorAt, restarts);
+	}
+
+	EngineStatus failed(Throwable error, Instant now) {
+		return new EngineStatus(State.FAILED, now, describe(error), now, restarts + 1);
+	}
+
+	EngineStatus stopped(Instant now) {
+		return new EngineStatus(State.STOPPED, now, lastError, lastErrorAt, restarts);
+	}
+
+	private static String describe(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+		return root == error ? message : message + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+	}
+}

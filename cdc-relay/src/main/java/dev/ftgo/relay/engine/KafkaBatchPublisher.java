@@ -1,0 +1,116 @@
+package dev.ftgo.relay.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.connect.source.SourceRecord;
+
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+
+/**
+ * Publishes a batch of change events and only then marks them processed: every record of the batch is sent,
+ * all acknowledgements are awaited, and only if every one arrived are the events marked, so a stored offset
+ * never covers a record Kafka does not have. Any failure fails the engine; its restart re-reads the batch.
+ */
+final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+
+	private final OutboxRouter router;
+	private final Producer<byte[], byte[]> producer;
+	private final Duration ackTimeout;
+	private final SourceMetrics metrics;
+
+	KafkaBatchPublisher(OutboxRouter router, Producer<byte[], byte[]> producer, Duration ackTimeout, SourceMetrics metrics) {
+		this.router = router;
+		this.producer = producer;
+		this.ackTimeout = ackTimeout;
+		this.metrics = metrics;
+	}
+
+	private record InFlight(Future<RecordMetadata> ack, Instant committedAt) {
+	}
+
+	@Override
+	public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
+			DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+		List<InFlight> inFlight = new ArrayList<>();
+		for (RecordChangeEvent<SourceRecord> event : events) {
+			router.route(event.record()).ifPresent(routed -> inFlight.add(new InFlight(send(routed), routed.committedAt())));
+		}
+		boolean interrupted = awaitAcknowledgements(inFlight);
+		for (RecordChangeEvent<SourceRecord> event : events) {
+			committer.markProcessed(event);
+		}
+		if (interrupted) {
+			// the engine is stopping and commits the marked offsets itself; a commit here would be interrupted
+			Thread.currentThread().interrupt();
+			return;
+		}
+		committer.markBatchFinished();
+	}
+
+	@Override
+	public boolean supportsTombstoneEvents() {
+		return false;
+	}
+
+	private Future<RecordMetadata> send(OutboxRouter.Routed routed) {
+		try {
+			return producer.send(routed.record());
+		}
+		catch (KafkaException e) {
+			throw new KafkaPublishException("Could not send to " + routed.record().topic(), e);
+		}
+	}
+
+	/**
+	 * Waits for every acknowledgement, through an interrupt too: when the engine stops mid-batch, records
+	 * that Kafka acknowledges are still marked, so a graceful restart publishes nothing twice. The wait is
+	 * bounded because the producer completes every send within its delivery timeout.
+	 *
+	 * @return whether the thread was interrupted meanwhile
+	 */
+	private boolean awaitAcknowledgements(List<InFlight> inFlight) {
+		boolean interrupted = false;
+		long deadline = System.nanoTime() + ackTimeout.toNanos();
+		try {
+			for (InFlight record : inFlight) {
+				while (true) {
+					try {
+						record.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+						break;
+					}
+					catch (InterruptedException e) {
+						interrupted = true;
+					}
+				}
+			}
+		}
+		catch (ExecutionException e) {
+			restoreInterrupt(interrupted);
+			throw new KafkaPublishException("Kafka did not acknowledge a record: " + e.getCause().getMessage(), e.getCause());
+		}
+		catch (TimeoutException e) {
+			restoreInterrupt(interrupted);
+			throw new KafkaPublishException("Kafka did not acknowledge a record within " + ackTimeout, e);
+		}
+		Instant acknowledgedAt = Instant.now();
+		inFlight.forEach(record -> metrics.relayed(record.committedAt(), acknowledgedAt));
+		return interrupted;
+	}
+
+	private static void restoreInterrupt(boolean interrupted) {
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

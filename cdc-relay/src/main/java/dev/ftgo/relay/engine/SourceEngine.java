@@ -1,0 +1,227 @@
+package dev.ftgo.relay.engine;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ftgo.relay.RelaySettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+
+/**
+ * Supervises the Debezium engine of one source database on a thread of its own: runs it, and when it fails
+ * (database restarted, Kafka unreachable, slot busy) records the failure and recreates it after an
+ * exponential backoff. Engines of other sources are unaffected.
+ */
+final class SourceEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(SourceEngine.class);
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+	// Debezium refuses close() while its tasks are starting; that phase is short
+	private static final Duration CLOSE_RETRY_PAUSE = Duration.ofMillis(200);
+
+	private final RelaySettings.Source source;
+	private final Properties debezium;
+	private final RelayProducers producers;
+	private final Backoff backoff;
+	private final SourceMetrics metrics;
+	private final Clock clock;
+	private final Object lock = new Object();
+
+	private volatile EngineStatus status;
+	private volatile boolean stopping;
+	private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine; // guarded by lock
+	private Thread supervisor;
+
+	SourceEngine(RelaySettings.Source source, Properties debezium, RelayProducers producers, Backoff backoff,
+			MeterRegistry meters, Clock clock) {
+		this.source = source;
+		this.debezium = debezium;
+		this.producers = producers;
+		this.backoff = backoff;
+		this.clock = clock;
+		this.status = EngineStatus.starting(clock.instant());
+		this.metrics = new SourceMetrics(meters, source.name(), this::isRunning);
+	}
+
+	String name() {
+		return source.name();
+	}
+
+	RelaySettings.Source source() {
+		return source;
+	}
+
+	EngineStatus status() {
+		return status;
+	}
+
+	boolean isRunning() {
+		return status.state() == EngineStatus.State.RUNNING;
+	}
+
+	synchronized void start() {
+		supervisor = new Thread(this::supervise, "cdc-engine-" + source.name());
+		supervisor.start();
+	}
+
+	private void supervise() {
+		Duration pause = backoff.initial();
+		while (!stopping) {
+			Instant started = clock.instant();
+			Throwable failure = runOnce();
+			if (stopping) {
+				break;
+			}
+			pause = backoff.afterRun(pause, Duration.between(started, clock.instant()));
+			status = status.failed(failure, clock.instant());
+			metrics.restarted();
+			log.warn("CDC engine of {} failed; recreating it in {} ms: {}", source.name(), pause.toMillis(), status.lastError());
+			log.debug("CDC engine of {} failed", source.name(), failure);
+			if (!pauseUnlessStopping(pause)) {
+				break;
+			}
+			pause = backoff.next(pause);
+		}
+		status = status.stopped(clock.instant());
+	}
+
+	/** Runs one engine until it ends; returns why it ended, or {@code null} when asked to stop. */
+	private Throwable runOnce() {
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Producer<byte[], byte[]> producer = null;
+		try (OutboxRouter router = new OutboxRouter()) {
+			producer = producers.create(source.name());
+			DebeziumEngine<RecordChangeEvent<SourceRecord>> created = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+					.using(debezium)
+					.using((success, message, error) -> {
+						if (!success) {
+							failure.set(error != null ? error : new IllegalStateException(message));
+						}
+					})
+					.using(new DebeziumEngine.ConnectorCallback() {
+						@Override
+						public void pollingStarted() {
+							status = status.running(clock.instant());
+							log.info("CDC engine of {} is streaming from slot {}", source.name(), source.slotName());
+						}
+					})
+					.notifying(new KafkaBatchPublisher(router, producer, producers.ackTimeout(), metrics))
+					.build();
+			synchronized (lock) {
+				if (!stopping) {
+					engine = created;
+				}
+			}
+			if (stopping) {
+				close(created);
+				return null;
+			}
+			created.run();
+		}
+		catch (RuntimeException e) {
+			failure.compareAndSet(null, e);
+		}
+		finally {
+			synchronized (lock) {
+				engine = null;
+			}
+			if (producer != null) {
+				// records not acknowledged by now are re-read from the WAL by the next run
+				producer.close(Duration.ZERO);
+			}
+		}
+		if (stopping) {
+			return null;
+		}
+		Throwable cause = failure.get();
+		return cause != null ? cause : new IllegalStateException("the engine stopped by itself");
+	}
+
+	private boolean pauseUnlessStopping(Duration pause) {
+		long deadline = System.nanoTime() + pause.toNanos();
+		synchronized (lock) {
+			try {
+				long remaining;
+				while (!stopping && (remaining = deadline - System.nanoTime()) > 0) {
+					lock.wait(Math.max(1, remaining / 1_000_000));
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			return !stopping;
+		}
+	}
+
+	/** Stops the engine gracefully: the batch in hand is finished and its offsets are committed. */
+	void stop() {
+		stopping = true;
+		DebeziumEngine<RecordChangeEvent<SourceRecord>> running;
+		synchronized (lock) {
+			lock.notifyAll();
+			running = engine;
+		}
+		if (running != null) {
+			close(running);
+		}
+		Thread thread;
+		synchronized (this) {
+			thread = supervisor;
+		}
+		if (thread != null) {
+			try {
+				thread.join(STOP_TIMEOUT.toMillis());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void close(DebeziumEngine<RecordChangeEvent<SourceRecord>> running) {
+		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+		while (true) {
+			try {
+				running.close();
+				return;
+			}
+			catch (IllegalStateException e) {
+				// any other refusal ("already shutting down") means the engine is ending anyway
+				boolean starting = e.getMessage() != null && e.getMessage().contains("tasks are starting");
+				if (!starting || System.nanoTime() > deadline) {
+					log.debug("CDC engine of {} not closed: {}", source.name(), e.getMessage());
+					return;
+				}
+				pauseBeforeRetry();
+			}
+			catch (IOException e) {
+				log.warn("Could not close the CDC engine of {}", source.name(), e);
+				return;
+			}
+		}
+	}
+
+	private void pauseBeforeRetry() {
+		synchronized (lock) {
+			try {
+				lock.wait(CLOSE_RETRY_PAUSE.toMillis());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+}

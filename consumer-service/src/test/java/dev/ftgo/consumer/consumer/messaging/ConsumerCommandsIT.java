@@ -1,0 +1,254 @@
+package dev.ftgo.consumer.consumer.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.ftgo.consumer.TestKafka;
+import dev.ftgo.testsupport.ApiClient;
+import dev.ftgo.testsupport.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What consumer-service does with {@code consumer.commands}: records produced to a real broker exactly as
+ * cdc-relay produces them, and the outcome read back through the API and the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsumerCommandsIT {
+
+	private static final String DEAD_LETTERS = ConsumerCommandHandlers.TOPIC + "-dlt";
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static KafkaProducer<String, byte[]> producer;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry, "consumer_service");
+		TestKafka.register(registry);
+	}
+
+	@BeforeAll
+	static void startProducer() {
+		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer());
+	}
+
+	@AfterAll
+	static void closeProducer() {
+		producer.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private ApiClient api() {
+		return new ApiClient(port);
+	}
+
+	@Test
+	void storesANotificationTheConsumerCanRead() {
+		var consumerId = register();
+		var orderId = UUID.randomUUID();
+
+		var messageId = send(consumerId, "NotifyConsumer", """
+				{"consumerId": "%s", "orderId": "%s", "subject": "Order approved", "message": "Your order is being prepared."}"""
+				.formatted(consumerId, orderId));
+
+		var notification = awaitNotifications(consumerId, 1).get(0);
+		assertThat(notification.get("orderId").asString()).isEqualTo(orderId.toString());
+		assertThat(notification.get("subject").asString()).isEqualTo("Order approved");
+		assertThat(notification.get("message").asString()).isEqualTo("Your order is being prepared.");
+		assertThat(UUID.fromString(notification.get("notificationId").asString())).isNotNull();
+		assertThat(Instant.parse(notification.get("receivedAt").asString())).isBefore(Instant.now());
+		assertThat(processed(messageId)).isEqualTo(1);
+	}
+
+	@Test
+	void storesACommandDeliveredTwiceOnce() {
+		var consumerId = register();
+		var twice = UUID.randomUUID();
+		var payload = notifyConsumer(consumerId, "Order approved");
+
+		send(consumerId, twice, "NotifyConsumer", payload);
+		send(consumerId, twice, "NotifyConsumer", payload);
+		// same key, same partition: once the later one is stored, both copies were handled
+		send(consumerId, "NotifyConsumer", notifyConsumer(consumerId, "Order ready for pickup"));
+
+		var notifications = awaitNotifications(consumerId, 2);
+		assertThat(notifications).extracting(notification -> notification.get("subject").asString())
+				.containsExactly("Order ready for pickup", "Order approved");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE message_id = ?", Integer.class, twice))
+				.isEqualTo(1);
+	}
+
+	@Test
+	void acceptsFieldsItDoesNotKnow() {
+		var consumerId = register();
+
+		send(consumerId, "NotifyConsumer", """
+				{"consumerId": "%s", "orderId": "%s", "subject": "Order rejected", "message": "The restaurant is closed.",
+				 "channel": "email", "priority": {"level": 2}}""".formatted(consumerId, UUID.randomUUID()));
+
+		assertThat(awaitNotifications(consumerId, 1).get(0).get("subject").asString()).isEqualTo("Order rejected");
+	}
+
+	@Test
+	void recordsAndIgnoresAnUnknownType() {
+		var consumerId = register();
+
+		var unknown = send(consumerId, "ChangeConsumerLimit", "{\"consumerId\": \"%s\", \"amount\": \"1.00\"}".formatted(consumerId));
+		send(consumerId, "NotifyConsumer", notifyConsumer(consumerId, "after the unknown one"));
+
+		assertThat(awaitNotifications(consumerId, 1).get(0).get("subject").asString()).isEqualTo("after the unknown one");
+		assertThat(processed(unknown)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE message_id = ?", Integer.class, unknown)).isZero();
+	}
+
+	@Test
+	void skipsANotificationForAnUnknownConsumer() {
+		var stranger = UUID.randomUUID().toString();
+
+		var messageId = send(stranger, "NotifyConsumer", notifyConsumer(stranger, "to nobody"));
+
+		await().atMost(PATIENCE).until(() -> processed(messageId) == 1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE message_id = ?", Integer.class, messageId)).isZero();
+	}
+
+	@Test
+	void shortensOverLongTextsInsteadOfRefusingThem() {
+		var consumerId = register();
+		var emoji = "\uD83D\uDE00";
+
+		send(consumerId, "NotifyConsumer", """
+				{"consumerId": "%s", "orderId": null, "subject": "%s", "message": "%s"}"""
+				.formatted(consumerId, emoji.repeat(300), "m".repeat(2500)));
+
+		var notification = awaitNotifications(consumerId, 1).get(0);
+		assertThat(notification.get("subject").asString()).isEqualTo(emoji.repeat(199) + "…");
+		assertThat(notification.get("message").asString()).hasSize(2000).endsWith("m…");
+		assertThat(notification.get("orderId").isNull()).isTrue();
+	}
+
+	@Test
+	void parksACommandWithoutAConsumerAndHandlesTheNextOne() {
+		var consumerId = register();
+
+		var broken = send(consumerId, "NotifyConsumer", "{\"subject\": \"no consumer\", \"message\": \"m\"}");
+		send(consumerId, "NotifyConsumer", notifyConsumer(consumerId, "after the broken one"));
+
+		assertThat(awaitNotifications(consumerId, 1).get(0).get("subject").asString()).isEqualTo("after the broken one");
+		await().atMost(PATIENCE).until(() -> deadLetters().contains(broken.toString()));
+		assertThat(processed(broken)).isZero();
+	}
+
+	private String register() {
+		var response = api().post("/api/v1/consumers", """
+				{"name": {"firstName": "Grace", "lastName": "Hopper"}, "email": "grace@example.com"}""");
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return response.json().get("consumerId").asString();
+	}
+
+	private static String notifyConsumer(String consumerId, String subject) {
+		return """
+				{"consumerId": "%s", "orderId": "%s", "subject": "%s", "message": "About your order."}"""
+				.formatted(consumerId, UUID.randomUUID(), subject);
+	}
+
+	private UUID send(String key, String type, String json) {
+		return send(key, UUID.randomUUID(), type, json);
+	}
+
+	/** A record as cdc-relay writes it: key = consumer id, value = the JSON payload, headers as UTF-8. */
+	private UUID send(String key, UUID id, String type, String json) {
+		var record = new ProducerRecord<>(ConsumerCommandHandlers.TOPIC, key, json.getBytes(StandardCharsets.UTF_8));
+		header(record, "id", id.toString());
+		header(record, "type", type);
+		header(record, "correlationId", UUID.randomUUID().toString());
+		header(record, "schemaVersion", "1");
+		try {
+			producer.send(record).get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Could not send the test message", e);
+		}
+		return id;
+	}
+
+	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Waits until the consumer has {@code count} notifications and returns them as the API lists them. */
+	private List<JsonNode> awaitNotifications(String consumerId, int count) {
+		List<JsonNode> notifications = new ArrayList<>();
+		await().atMost(PATIENCE).until(() -> {
+			var response = api().get("/api/v1/consumers/" + consumerId + "/notifications");
+			assertThat(response.status()).isEqualTo(200);
+			notifications.clear();
+			response.json().get("notifications").valueStream().forEach(notifications::add);
+			return notifications.size() >= count;
+		});
+		assertThat(notifications).hasSize(count);
+		return notifications;
+	}
+
+	private int processed(UUID messageId) {
+		return jdbc.queryForObject("SELECT count(*) FROM processed_message WHERE subscriber = 'consumer-service' AND message_id = ?",
+				Integer.class, messageId);
+	}
+
+	/** The ids of the messages on the dead-letter topic, read to its end. */
+	private List<String> deadLetters() {
+		List<String> ids = new ArrayList<>();
+		try (var consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(DEAD_LETTERS));
+			// two empty polls after the assignment: the topic has been read to its end
+			long deadline = System.nanoTime() + PATIENCE.toNanos();
+			int emptyPolls = 0;
+			while (emptyPolls < 2) {
+				assertThat(System.nanoTime()).as("reading %s to its end", DEAD_LETTERS).isLessThan(deadline);
+				var polled = consumer.poll(Duration.ofMillis(500));
+				for (ConsumerRecord<String, byte[]> record : polled) {
+					var id = record.headers().lastHeader("id");
+					ids.add(id == null ? null : new String(id.value(), StandardCharsets.UTF_8));
+				}
+				emptyPolls = polled.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
+			}
+		}
+		return ids;
+	}
+}

@@ -1,0 +1,17 @@
+package dev.ftgo.messaging;
+
+/** The Kafka header names of the message contract (DESIGN.md §5); values are UTF-8 strings. */
+public final class MessageHeaderNames {
+
+	/** The message id, a UUID: the dedupe key of idempotent consumers. */
+	public static final String ID = "id";
+	public static final String TYPE = "type";
+	public static final String CORRELATION_ID = "correlationId";
+	public static final String REPLY_TO = "replyTo";
+	/** The W3C trace context of the sender. */
+	public static final String TRACEPARENT = "traceparent";
+	public static final String SCHEMA_VERSION = "schemaVersion";
+
+	private MessageHeaderNames() {
+	}
+}

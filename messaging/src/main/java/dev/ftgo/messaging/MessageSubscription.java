@@ -1,0 +1,77 @@
+package dev.ftgo.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a service consumes from one topic: a handler per message {@code type}. Declare one as a bean and the
+ * messaging auto-configuration runs a listener container for it, in consumer group
+ * {@code spring.application.name}, with one consumer per partition.
+ *
+ * <pre>{@code
+ * @Bean
+ * MessageSubscription kitchenCommands(TicketCommands commands) {
+ *     return MessageSubscription.to("kitchen.commands")
+ *             .on("CreateTicket", CreateTicket.class, commands::createTicket);
+ * }
+ * }</pre>
+ *
+ * Messages of a type without a handler are recorded as processed and ignored (tolerant reader): a producer
+ * may add message types before its consumers know them.
+ */
+public final class MessageSubscription {
+
+	private final String topic;
+	private final Map<String, Registration<?>> handlers = new LinkedHashMap<>();
+	private String subscriber;
+
+	private MessageSubscription(String topic) {
+		if (topic == null || topic.isBlank()) {
+			throw new IllegalArgumentException("topic must not be blank");
+		}
+		this.topic = topic;
+	}
+
+	public static MessageSubscription to(String topic) {
+		return new MessageSubscription(topic);
+	}
+
+	/**
+	 * Names the subscriber in {@code processed_message}; defaults to {@code spring.application.name}. Message
+	 * ids are unique, so one name per service is enough unless two subscriptions must see the same message.
+	 */
+	public MessageSubscription as(String subscriberName) {
+		if (subscriberName == null || subscriberName.isBlank()) {
+			throw new IllegalArgumentException("subscriber must not be blank");
+		}
+		this.subscriber = subscriberName;
+		return this;
+	}
+
+	/** Handles messages of {@code type}, reading their JSON payload as {@code payloadType}. */
+	public <T> MessageSubscription on(String type, Class<T> payloadType, MessageHandler<T> handler) {
+		Objects.requireNonNull(payloadType, "payloadType");
+		Objects.requireNonNull(handler, "handler");
+		if (handlers.putIfAbsent(type, new Registration<>(payloadType, handler)) != null) {
+			throw new IllegalArgumentException("Two handlers for " + type + " on " + topic);
+		}
+		return this;
+	}
+
+	public String topic() {
+		return topic;
+	}
+
+	Optional<String> subscriber() {
+		return Optional.ofNullable(subscriber);
+	}
+
+	Optional<Registration<?>> handlerFor(String type) {
+		return Optional.ofNullable(handlers.get(type));
+	}
+
+	record Registration<T>(Class<T> payloadType, MessageHandler<T> handler) {
+	}
+}

@@ -1,0 +1,109 @@
+package dev.ftgo.messaging;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the outbox writer and the idempotent consumer support into a service that has a DataSource, and a
+ * listener container for every {@link MessageSubscription} bean.
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+@EnableConfigurationProperties(MessagingSettings.class)
+public class MessagingAutoConfiguration {
+
+	private static JsonMapper jsonMapper(ObjectProvider<JsonMapper> configured) {
+		return configured.getIfAvailable(() -> JsonMapper.builder().build());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class Outbox {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OutboxWriter outboxWriter(DataSource dataSource, ObjectProvider<JsonMapper> json) {
+			return new OutboxWriter(dataSource, jsonMapper(json));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnSingleCandidate(PlatformTransactionManager.class)
+		InboxGuard inboxGuard(DataSource dataSource, PlatformTransactionManager transactionManager) {
+			return new InboxGuard(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager));
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(KafkaTemplate.class)
+	@ConditionalOnBean({ MessageSubscription.class, KafkaProperties.class })
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class Subscriptions {
+
+		/** Writes the dead letters byte for byte as they were read. */
+		@Bean
+		DefaultKafkaProducerFactory<String, byte[]> messagingDeadLetterProducerFactory(KafkaProperties kafka) {
+			return new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(), new StringSerializer(),
+					new ByteArraySerializer());
+		}
+
+		@Bean
+		SubscriptionContainers messagingSubscriptionContainers(List<MessageSubscription> subscriptions,
+				KafkaProperties kafka, DefaultKafkaProducerFactory<String, byte[]> messagingDeadLetterProducerFactory,
+				InboxGuard inbox, ObjectProvider<JsonMapper> json, MessagingSettings settings, Environment environment) {
+			String groupId = environment.getProperty("spring.application.name");
+			if (groupId == null || groupId.isBlank()) {
+				throw new IllegalStateException("Set spring.application.name: it is the consumer group of the MessageSubscriptions");
+			}
+			Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
+			// offsets are committed by the container after each record's transaction, never on a timer
+			properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+			// a group's first start must see what was sent before it existed (e.g. commands sent while it was down)
+			properties.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+			var consumers = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+			var errorHandler = RetryThenDeadLetter.errorHandler(new KafkaTemplate<>(messagingDeadLetterProducerFactory),
+					settings.consumer());
+			return new SubscriptionContainers(subscriptions, consumers, errorHandler, inbox,
+					TolerantJson.reader(jsonMapper(json)), groupId, settings.consumer().concurrency());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProcessedMessagePurge processedMessagePurge(DataSource dataSource, MessagingSettings settings) {
+			return new ProcessedMessagePurge(new JdbcTemplate(dataSource), settings.inbox());
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package dev.ftgo.messaging;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends a message by writing it to the {@code outbox} table in the caller's database transaction, so the
+ * message exists if and only if the business change commits; cdc-relay publishes it from the WAL.
+ *
+ * <p>Each row is deleted again in the same transaction: logical decoding still sees the INSERT, the relay
+ * ignores the DELETE, and the table never grows. Rows are written one INSERT at a time on purpose: the
+ * relay relies on one change event per message.
+ */
+public class OutboxWriter {
+
+	private static final String INSERT = """
+			INSERT INTO outbox (id, destination, aggregate_id, type, payload,
+			                    correlation_id, reply_to, traceparent, schema_version, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())""";
+	private static final String DELETE = "DELETE FROM outbox WHERE id = ?";
+
+	private final DataSource dataSource;
+	private final JdbcTemplate jdbc;
+	private final JsonMapper json;
+
+	public OutboxWriter(DataSource dataSource, JsonMapper json) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.json = json;
+	}
+
+	/**
+	 * Writes the message as part of the current transaction.
+	 *
+	 * @throws IllegalStateException outside a transaction on this writer's DataSource: such a message would
+	 *     be published even if the business change rolled back, which is the bug the outbox exists to prevent
+	 * @throws IllegalArgumentException when the payload does not serialize to a JSON object
+	 */
+	public void send(Message message) {
+		String payload = toJsonObject(message);
+		jdbc.execute((ConnectionCallback<Void>) connection -> {
+			requireTransaction(connection);
+			insert(connection, message, payload);
+			try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+				delete.setObject(1, message.id());
+				delete.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	private void requireTransaction(Connection connection) throws SQLException {
+		// the connection bound to this DataSource by the transaction manager (JDBC or JPA), not an auto-commit one
+		if (!TransactionSynchronizationManager.hasResource(dataSource) || connection.getAutoCommit()) {
+			throw new IllegalStateException("OutboxWriter.send needs an active transaction on the service's DataSource;"
+					+ " call it from the @Transactional method that makes the business change");
+		}
+	}
+
+	private static void insert(Connection connection, Message message, String payload) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+			insert.setObject(1, message.id());
+			insert.setString(2, message.destination());
+			insert.setString(3, message.key());
+			insert.setString(4, message.type());
+			// untyped, so PostgreSQL casts it to the column's type (JSONB, or TEXT in a copied schema)
+			insert.setObject(5, payload, Types.OTHER);
+			insert.setString(6, message.headers().correlationId());
+			insert.setString(7, message.headers().replyTo());
+			insert.setString(8, message.headers().traceparent());
+			insert.setString(9, message.headers().schemaVersion());
+			insert.executeUpdate();
+		}
+	}
+
+	private String toJsonObject(Message message) {
+		JsonNode tree = json.valueToTree(message.payload());
+		if (!tree.isObject()) {
+			throw new IllegalArgumentException("The payload of " + message.type() + " must serialize to a JSON object, not "
+					+ tree.getNodeType());
+		}
+		return json.writeValueAsString(tree);
+	}
+}

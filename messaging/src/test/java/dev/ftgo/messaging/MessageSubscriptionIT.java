@@ -1,0 +1,223 @@
+package dev.ftgo.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.ftgo.testsupport.TestDatabase;
+
+/** A subscription consuming from a real broker into real PostgreSQL, including its failure paths. */
+@SpringBootTest(properties = {
+		"spring.application.name=messaging-it",
+		"ftgo.messaging.consumer.retry.initial-interval=100ms" })
+class MessageSubscriptionIT {
+
+	private static final String TOPIC = "messaging-it.events";
+	private static final String DEAD_LETTERS = TOPIC + "-dlt";
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static KafkaProducer<String, byte[]> producer;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry, "messaging");
+		// the listener containers start with the context, so the topics must exist before it
+		TestKafka.createTopics(TOPIC, DEAD_LETTERS);
+		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
+	}
+
+	@BeforeAll
+	static void schemaAndProducer(@Autowired DataSource dataSource, @Autowired JdbcTemplate jdbc) {
+		MessagingSchema.apply(dataSource);
+		jdbc.execute("CREATE TABLE IF NOT EXISTS thing_log (message_id UUID, name TEXT, quantity INT, note TEXT)");
+		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer());
+	}
+
+	@AfterAll
+	static void closeProducer() {
+		producer.close();
+	}
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Handlers handlers;
+
+	@Test
+	void changesStateOnceForAMessageDeliveredTwice() {
+		UUID id = UUID.randomUUID();
+		String key = "twice-" + id;
+
+		send(key, id, "ThingHappened", "{\"name\":\"twice\",\"quantity\":1}");
+		send(key, id, "ThingHappened", "{\"name\":\"twice\",\"quantity\":1}");
+		UUID later = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\":\"later\",\"quantity\":1}");
+
+		// the later message shares the key, hence the partition: once it is handled, both copies were seen
+		awaitLogged(later);
+		assertThat(logRows(id)).isEqualTo(1);
+	}
+
+	@Test
+	void ignoresUnknownFieldsAndDefaultsMissingOnes() {
+		UUID id = send("tolerant", UUID.randomUUID(), "ThingHappened",
+				"{\"name\":\"tolerant\",\"addedLater\":{\"nested\":[1,2]},\"colour\":\"red\"}");
+
+		awaitLogged(id);
+		Map<String, Object> row = jdbc.queryForMap("SELECT name, quantity, note FROM thing_log WHERE message_id = ?", id);
+		assertThat(row).containsEntry("name", "tolerant").containsEntry("quantity", 0).containsEntry("note", null);
+	}
+
+	@Test
+	void recordsAndSkipsAnUnknownType() {
+		UUID unknown = send("unknown", UUID.randomUUID(), "SomethingNew", "{\"whatever\":true}");
+		UUID later = send("unknown", UUID.randomUUID(), "ThingHappened", "{\"name\":\"after-unknown\"}");
+
+		awaitLogged(later);
+		assertThat(processed(unknown)).isEqualTo(1);
+		assertThat(logRows(unknown)).isZero();
+		assertThat(deadLetters()).noneMatch(record -> record.key().equals("unknown"));
+	}
+
+	@Test
+	void parksAMalformedMessageAndProcessesTheNextOneOnItsPartition() {
+		String key = "poison-" + UUID.randomUUID();
+		UUID poison = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\": \"unterminated");
+		UUID next = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\":\"next\"}");
+
+		awaitLogged(next);
+		var parked = awaitDeadLetter(poison);
+		assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{\"name\": \"unterminated");
+		assertThat(parked.key()).isEqualTo(key);
+		assertThat(header(parked, "type")).isEqualTo("ThingHappened");
+		assertThat(processed(poison)).isZero();
+	}
+
+	@Test
+	void retriesAFailingHandlerABoundedNumberOfTimesThenParksIt() {
+		String key = "failing-" + UUID.randomUUID();
+		UUID failing = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\":\"explode\"}");
+		UUID next = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\":\"after-explode\"}");
+
+		awaitLogged(next);
+		awaitDeadLetter(failing);
+		assertThat(handlers.explosions.get()).isEqualTo(3);
+		assertThat(logRows(failing)).isZero();
+		assertThat(processed(failing)).isZero();
+	}
+
+	private UUID send(String key, UUID id, String type, String json) {
+		var record = new ProducerRecord<>(TOPIC, key, json.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("id", id.toString().getBytes(StandardCharsets.UTF_8));
+		record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
+		try {
+			producer.send(record).get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Could not send the test message", e);
+		}
+		return id;
+	}
+
+	private void awaitLogged(UUID id) {
+		await().atMost(PATIENCE).until(() -> logRows(id) == 1);
+	}
+
+	private ConsumerRecord<String, byte[]> awaitDeadLetter(UUID id) {
+		List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+		await().atMost(PATIENCE).until(() -> {
+			deadLetters().stream().filter(record -> id.toString().equals(header(record, "id"))).forEach(found::add);
+			return !found.isEmpty();
+		});
+		assertThat(found).hasSize(1);
+		return found.get(0);
+	}
+
+	private List<ConsumerRecord<String, byte[]>> deadLetters() {
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		try (var consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(DEAD_LETTERS));
+			// two empty polls after the assignment: the topic has been read to its end
+			long deadline = System.nanoTime() + PATIENCE.toNanos();
+			int emptyPolls = 0;
+			while (emptyPolls < 2) {
+				assertThat(System.nanoTime()).as("reading %s to its end", DEAD_LETTERS).isLessThan(deadline);
+				var polled = consumer.poll(Duration.ofMillis(500));
+				polled.forEach(records::add);
+				emptyPolls = polled.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
+			}
+		}
+		return records;
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	private int logRows(UUID id) {
+		return jdbc.queryForObject("SELECT count(*) FROM thing_log WHERE message_id = ?", Integer.class, id);
+	}
+
+	private int processed(UUID id) {
+		return jdbc.queryForObject("SELECT count(*) FROM processed_message WHERE subscriber = 'messaging-it' AND message_id = ?",
+				Integer.class, id);
+	}
+
+	/** A payload as a consumer declares it: only the fields it needs. */
+	record ThingHappened(String name, int quantity, String note) {
+	}
+
+	@TestConfiguration
+	static class Handlers {
+
+		final AtomicInteger explosions = new AtomicInteger();
+
+		@Bean
+		MessageSubscription thingEvents(JdbcTemplate jdbc) {
+			return MessageSubscription.to(TOPIC).on("ThingHappened", ThingHappened.class, (thing, message) -> {
+				jdbc.update("INSERT INTO thing_log (message_id, name, quantity, note) VALUES (?, ?, ?, ?)",
+						message.id(), thing.name(), thing.quantity(), thing.note());
+				if ("explode".equals(thing.name())) {
+					explosions.incrementAndGet();
+					throw new IllegalStateException("this handler always fails for 'explode'");
+				}
+			});
+		}
+	}
+}
