@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** STYLE.md rule 8: the domain knows nothing of HTTP, JSON, Kafka or how remote calls are made. */
+/**
+ * STYLE.md rule 8: the domain knows nothing of HTTP, JSON, Kafka or how remote calls are made; the
+ * adapters (web, messaging, clients) depend on it, never the other way round.
+ */
 @AnalyzeClasses(packages = "dev.ftgo.order", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -17,13 +20,21 @@ class ArchitectureTest {
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
 					"org.springframework.kafka..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..",
 					"io.github.resilience4j..", "org.springframework.cloud..",
-					"dev.ftgo.order.order.web..", "dev.ftgo.order.web..", "dev.ftgo.order.client..",
-					"dev.ftgo.order.consumer..", "dev.ftgo.order.restaurant..");
+					"dev.ftgo.messaging..", "dev.ftgo.order.order.web..", "dev.ftgo.order.order.messaging..",
+					"dev.ftgo.order.web..", "dev.ftgo.order.client..", "dev.ftgo.order.consumer..",
+					"dev.ftgo.order.restaurant..");
 
 	@ArchTest
 	static final ArchRule webDoesNotReachIntoPersistence = noClasses()
 			.that().resideInAPackage("..web..")
 			.should().dependOnClassesThat().haveSimpleName("Orders");
+
+	/** Outbox and subscriptions are the business of each feature's {@code messaging} sub-package. */
+	@ArchTest
+	static final ArchRule onlyTheMessagingPackagesUseTheMessagingLibrary = noClasses()
+			.that().resideOutsideOfPackages("..messaging..")
+			.should().dependOnClassesThat().resideInAnyPackage("dev.ftgo.messaging..", "org.springframework.kafka..",
+					"org.apache.kafka..");
 
 	@ArchTest
 	static final ArchRule onlyTheClientsTalkToOtherServices = noClasses()

@@ -3,13 +3,8 @@ package dev.ftgo.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 class FlywayMigrationIT extends WithStubbedServices {
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Test
 	void appliesEveryMigrationToTheServicesOwnDatabase() {
@@ -18,8 +13,17 @@ class FlywayMigrationIT extends WithStubbedServices {
 		var database = jdbc.queryForObject("SELECT current_database() || '/' || current_user", String.class);
 
 		assertThat(failed).isZero();
-		assertThat(applied).contains("1");
+		assertThat(applied).containsSubsequence("1", "2", "3");
 		assertThat(database).isEqualTo("order_service/order_service");
+	}
+
+	@Test
+	void createsTheMessagingAndReplicaTables() {
+		var tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+				String.class);
+
+		assertThat(tables).contains("outbox", "processed_message", "consumer_replica", "restaurant_replica",
+				"restaurant_replica_menu_item");
 	}
 
 	@Test

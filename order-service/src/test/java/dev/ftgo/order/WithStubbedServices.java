@@ -1,6 +1,7 @@
 package dev.ftgo.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,22 +9,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The whole service on a real embedded PostgreSQL, with consumer-service and kitchen-service
- * replaced by {@link StubService}s that the simple discovery client resolves, so every call goes
- * through the {@code @LoadBalanced} client exactly as it would through Eureka. Subclasses share one
- * application context unless they add properties of their own.
+ * The whole service on a real embedded PostgreSQL and a real Kafka broker, with consumer-service and
+ * kitchen-service replaced by {@link StubService}s that the simple discovery client resolves, so every
+ * call goes through the {@code @LoadBalanced} client exactly as it would through Eureka. What the service
+ * sends is read from the database's log ({@link OutboxLog}); what it receives is published by the tests
+ * ({@link Relay}). Subclasses share one application context unless they add properties of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class WithStubbedServices {
@@ -42,6 +48,8 @@ public abstract class WithStubbedServices {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry, "order_service");
+		OutboxLog.start();
+		TestKafka.register(registry);
 		registry.add("spring.cloud.discovery.client.simple.instances.consumer-service[0].uri",
 				() -> CONSUMERS.uri().toString());
 		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
@@ -50,8 +58,13 @@ public abstract class WithStubbedServices {
 		registry.add("spring.cloud.loadbalancer.cache.enabled", () -> "false");
 	}
 
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -101,6 +114,33 @@ public abstract class WithStubbedServices {
 				   {"menuItemId": "m3", "name": "Lassi", "price": {"amount": "3", "currency": "USD"}}
 				 ]}""".formatted(id, open));
 		return id;
+	}
+
+	/** Places an order of Curry and Naan (31.75 USD) through the API; returns its id. */
+	protected UUID placeOrder(UUID consumerId, UUID restaurantId) {
+		var response = api().post("/api/v1/orders", orderJson(consumerId, restaurantId));
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return UUID.fromString(response.json().get("orderId").asString());
+	}
+
+	protected JsonNode order(UUID orderId) {
+		var response = api().get("/api/v1/orders/" + orderId);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json();
+	}
+
+	protected void awaitState(UUID orderId, String state) {
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(order(orderId).get("state").asString()).isEqualTo(state));
+	}
+
+	/** Waits until the service has handled (or, for an unknown type, recorded) the message {@code id}. */
+	protected void awaitProcessed(UUID messageId) {
+		await().atMost(PATIENCE).until(() -> processed(messageId) == 1);
+	}
+
+	protected int processed(UUID messageId) {
+		return jdbc.queryForObject("SELECT count(*) FROM processed_message WHERE subscriber = 'order-service' AND message_id = ?",
+				Integer.class, messageId);
 	}
 
 	protected static String orderJson(UUID consumerId, UUID restaurantId) {

@@ -8,8 +8,9 @@ import org.springframework.web.client.RestClient;
 import dev.ftgo.order.client.ClientSettings;
 import dev.ftgo.order.client.LoadBalancedClients;
 import dev.ftgo.order.client.ResilientCalls;
+import dev.ftgo.order.client.ServiceUnavailableException;
 import dev.ftgo.order.client.UnexpectedAnswerException;
-import dev.ftgo.order.order.ConsumerCheck;
+import dev.ftgo.order.order.ConsumerCheck.Verdict;
 import dev.ftgo.order.order.ConsumerId;
 import dev.ftgo.order.order.Money;
 
@@ -18,7 +19,7 @@ import dev.ftgo.order.order.Money;
  * Never retried: a POST is not ours to repeat, even though this one happens to change nothing.
  */
 @Component
-class ConsumerServiceClient implements ConsumerCheck {
+class ConsumerServiceClient {
 
 	static final String SERVICE = "consumer-service";
 
@@ -30,8 +31,8 @@ class ConsumerServiceClient implements ConsumerCheck {
 		this.calls = calls;
 	}
 
-	@Override
-	public Verdict validateOrder(ConsumerId consumerId, Money orderTotal) {
+	/** @throws ServiceUnavailableException when consumer-service cannot answer now */
+	Verdict validateOrder(ConsumerId consumerId, Money orderTotal) {
 		ValidationAnswer answer;
 		try {
 			answer = calls.once(SERVICE, () -> http.post()

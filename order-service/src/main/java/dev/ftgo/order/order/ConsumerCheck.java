@@ -1,8 +1,9 @@
 package dev.ftgo.order.order;
 
 /**
- * Asks the consumer's side (consumer-service) whether a consumer may place an order of a given total.
- * An implementation that cannot get an answer now throws an unchecked exception of its own.
+ * Asks the consumer's side (consumer-service, or what this service knows of it when consumer-service
+ * cannot answer) whether a consumer may place an order of a given total. An implementation that cannot
+ * get an answer now throws an unchecked exception of its own.
  */
 public interface ConsumerCheck {
 

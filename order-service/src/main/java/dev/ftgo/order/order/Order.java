@@ -24,6 +24,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -36,6 +37,9 @@ import jakarta.persistence.Version;
  * APPROVED → ACCEPTED → PREPARING → READY_FOR_PICKUP → PICKED_UP
  * APPROVED | ACCEPTED → CANCEL_PENDING → CANCELLED, or back to the state before (kitchen refused)
  * </pre>
+ *
+ * Each transition records the {@link OrderMessage}s it causes; {@link #releaseMessages()} hands them to
+ * whoever saves the order.
  *
  * Concurrent transitions on one order are serialised by the {@code version}: the second writer fails
  * with an optimistic locking error instead of silently overwriting the first.
@@ -89,6 +93,10 @@ public class Order {
 	@Version
 	private Long version;
 
+	// recorded by the transitions of this instance, not stored: the outbox stores them
+	@Transient
+	private List<OrderMessage> messages = new ArrayList<>();
+
 	protected Order() {
 		// for JPA
 	}
@@ -103,6 +111,8 @@ public class Order {
 		this.deliveryAddress = deliveryAddress;
 		this.state = INITIAL_STATE;
 		this.createdAt = createdAt;
+		record(new OrderMessage.OrderCreated(id, consumerId, restaurantId, this.lineItems, orderTotal));
+		record(new OrderMessage.CreateTicket(id, restaurantId, this.lineItems));
 	}
 
 	/**
@@ -135,6 +145,8 @@ public class Order {
 		requireState("approve", OrderState.APPROVAL_PENDING);
 		this.ticketId = ticketId.value();
 		this.state = OrderState.APPROVED;
+		record(new OrderMessage.OrderApproved(id(), ticketId));
+		record(ConsumerNotifications.approved(this));
 	}
 
 	/** The order cannot go ahead (e.g. the kitchen refused the ticket); {@code reason} says why. */
@@ -145,6 +157,8 @@ public class Order {
 		requireState("reject", OrderState.APPROVAL_PENDING);
 		this.rejectionReason = reason;
 		this.state = OrderState.REJECTED;
+		record(new OrderMessage.OrderRejected(id(), reason));
+		record(ConsumerNotifications.rejected(this));
 	}
 
 	/** The consumer wants to cancel; the kitchen still has to agree, so the order waits in CANCEL_PENDING. */
@@ -155,6 +169,7 @@ public class Order {
 		}
 		this.stateBeforeCancellation = state;
 		this.state = OrderState.CANCEL_PENDING;
+		record(new OrderMessage.OrderCancellationRequested(id(), ticketId()));
 	}
 
 	/** The kitchen agreed to the cancellation. */
@@ -162,6 +177,7 @@ public class Order {
 		requireState("confirm the cancellation of", OrderState.CANCEL_PENDING);
 		this.stateBeforeCancellation = null;
 		this.state = OrderState.CANCELLED;
+		record(new OrderMessage.OrderCancelled(id(), state));
 	}
 
 	/** The kitchen refused the cancellation (e.g. already preparing): back to where the order was. */
@@ -169,28 +185,55 @@ public class Order {
 		requireState("undo the cancellation of", OrderState.CANCEL_PENDING);
 		this.state = stateBeforeCancellation;
 		this.stateBeforeCancellation = null;
+		record(new OrderMessage.OrderCancellationRejected(id(), state));
 	}
 
 	public void noteTicketAccepted(Instant readyBy) {
 		Objects.requireNonNull(readyBy, "readyBy");
-		requireState("accept", OrderState.APPROVED);
+		followTicket("accept", OrderState.APPROVED, OrderState.ACCEPTED);
 		this.readyBy = readyBy;
-		this.state = OrderState.ACCEPTED;
 	}
 
 	public void noteTicketPreparing() {
-		requireState("start preparing", OrderState.ACCEPTED);
-		this.state = OrderState.PREPARING;
+		followTicket("start preparing", OrderState.ACCEPTED, OrderState.PREPARING);
 	}
 
 	public void noteTicketReadyForPickup() {
-		requireState("mark ready for pickup", OrderState.PREPARING);
-		this.state = OrderState.READY_FOR_PICKUP;
+		followTicket("mark ready for pickup", OrderState.PREPARING, OrderState.READY_FOR_PICKUP);
+		record(ConsumerNotifications.readyForPickup(this));
 	}
 
 	public void noteTicketPickedUp() {
-		requireState("mark picked up", OrderState.READY_FOR_PICKUP);
-		this.state = OrderState.PICKED_UP;
+		followTicket("mark picked up", OrderState.READY_FOR_PICKUP, OrderState.PICKED_UP);
+	}
+
+	/**
+	 * The messages recorded since the last call, in the order of the transitions; the order forgets them.
+	 * Send them in the transaction that saves this order.
+	 */
+	public List<OrderMessage> releaseMessages() {
+		var released = List.copyOf(messages);
+		messages.clear();
+		return released;
+	}
+
+	/**
+	 * The ticket moved from {@code from} to {@code to}. While a cancellation is pending the kitchen may still
+	 * move it: it had not seen the request yet and will refuse it because of that very step. The step is
+	 * then kept as the state to return to, so the refused cancellation lands where the ticket really is
+	 * instead of a state from which the ticket's next steps would be illegal.
+	 */
+	private void followTicket(String action, OrderState from, OrderState to) {
+		if (state == OrderState.CANCEL_PENDING && stateBeforeCancellation == from) {
+			stateBeforeCancellation = to;
+			return;
+		}
+		requireState(action, from);
+		this.state = to;
+	}
+
+	private void record(OrderMessage message) {
+		messages.add(message);
 	}
 
 	private void requireState(String action, OrderState required) {

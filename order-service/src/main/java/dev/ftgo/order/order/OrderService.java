@@ -19,7 +19,8 @@ import dev.ftgo.order.order.OrderRefusedException.Reason;
 
 /**
  * The order use cases. Placing an order calls kitchen-service and consumer-service before it opens
- * a transaction, so a slow remote service never holds a database connection.
+ * a transaction, so a slow remote service never holds a database connection. The messages a change
+ * causes are sent in the transaction that saves it.
  */
 @Service
 public class OrderService {
@@ -30,23 +31,26 @@ public class OrderService {
 	private final IdempotencyRecords idempotencyRecords;
 	private final RestaurantCatalog restaurants;
 	private final ConsumerCheck consumers;
+	private final OrderMessages messages;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 
 	OrderService(Orders orders, IdempotencyRecords idempotencyRecords, RestaurantCatalog restaurants,
-			ConsumerCheck consumers, PlatformTransactionManager transactionManager, Clock clock) {
+			ConsumerCheck consumers, OrderMessages messages, PlatformTransactionManager transactionManager, Clock clock) {
 		this.orders = orders;
 		this.idempotencyRecords = idempotencyRecords;
 		this.restaurants = restaurants;
 		this.consumers = consumers;
+		this.messages = messages;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 	}
 
 	/**
 	 * Prices the lines from the restaurant's current menu, has the consumer approve the total and saves
-	 * the order in APPROVAL_PENDING. With a key, a repeated request returns the order the key placed
-	 * first, even when both arrive at once.
+	 * the order in APPROVAL_PENDING, sending {@code OrderCreated} and {@code CreateTicket}. With a key, a
+	 * repeated request returns the order the key placed first, even when both arrive at once, and sends
+	 * nothing again.
 	 *
 	 * @throws OrderRefusedException when the order refers to unknown things or breaks a rule
 	 * @throws IdempotencyKeyReusedException when the key was used for a different request
@@ -87,6 +91,7 @@ public class OrderService {
 				if (keyOrNull != null) {
 					idempotencyRecords.saveAndFlush(new IdempotencyRecord(keyOrNull, fingerprint, order.id(), now));
 				}
+				messages.send(order.releaseMessages());
 			});
 		}
 		catch (DataIntegrityViolationException duplicateKey) {
@@ -114,6 +119,7 @@ public class OrderService {
 	public Order requestCancellation(OrderId id) {
 		var order = load(id);
 		order.requestCancellation();
+		messages.send(order.releaseMessages());
 		return order;
 	}
 

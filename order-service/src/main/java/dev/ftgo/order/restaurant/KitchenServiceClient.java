@@ -13,11 +13,11 @@ import org.springframework.web.client.RestClient;
 import dev.ftgo.order.client.ClientSettings;
 import dev.ftgo.order.client.LoadBalancedClients;
 import dev.ftgo.order.client.ResilientCalls;
+import dev.ftgo.order.client.ServiceUnavailableException;
 import dev.ftgo.order.client.UnexpectedAnswerException;
 import dev.ftgo.order.order.MenuItemId;
 import dev.ftgo.order.order.Money;
 import dev.ftgo.order.order.Restaurant;
-import dev.ftgo.order.order.RestaurantCatalog;
 import dev.ftgo.order.order.RestaurantId;
 
 /**
@@ -26,7 +26,7 @@ import dev.ftgo.order.order.RestaurantId;
  * {@code open} means open and a missing menu means an empty one.
  */
 @Component
-class KitchenServiceClient implements RestaurantCatalog {
+class KitchenServiceClient {
 
 	static final String SERVICE = "kitchen-service";
 
@@ -38,8 +38,12 @@ class KitchenServiceClient implements RestaurantCatalog {
 		this.calls = calls;
 	}
 
-	@Override
-	public Optional<Restaurant> find(RestaurantId id) {
+	/**
+	 * The restaurant, or empty when kitchen-service does not know it.
+	 *
+	 * @throws ServiceUnavailableException when kitchen-service cannot answer now
+	 */
+	Optional<Restaurant> find(RestaurantId id) {
 		RestaurantJson json;
 		try {
 			json = calls.idempotent(SERVICE, () -> http.get()

@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.order.StubService;
+import dev.ftgo.order.TestKafka;
 import dev.ftgo.testsupport.TestDatabase;
 
 /**
@@ -33,6 +34,7 @@ class EurekaRegistrationIT {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry, "order_service");
+		TestKafka.register(registry);
 		registry.add("eureka.client.enabled", () -> "true");
 		registry.add("eureka.client.service-url.defaultZone", () -> REGISTRY.uri() + "/eureka/");
 	}

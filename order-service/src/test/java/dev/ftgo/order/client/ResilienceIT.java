@@ -1,5 +1,6 @@
 package dev.ftgo.order.client;
 
+import static dev.ftgo.order.ReplicaFeeds.givenReplicatedConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 /**
  * Timeouts, breaker, bulkhead and retries around the calls to consumer-service and kitchen-service,
  * against stubs that misbehave on purpose. The settings are tightened so each behaviour shows after
- * a few calls; every test starts with closed breakers.
+ * a few calls; every test starts with closed breakers. The orders come from consumers the local replica
+ * does not know, so an unavailable consumer-service still means 503; the tests at the end show the
+ * replica standing in for it.
  */
 @TestPropertySource(properties = {
 		"ftgo.order.clients.consumer-service.read-timeout=3s",
@@ -47,7 +50,11 @@ class ResilienceIT extends WithStubbedServices {
 	}
 
 	private ApiClient.Response placeOrder() {
-		return api().post("/api/v1/orders", orderJson(UUID.randomUUID(), givenRestaurant()));
+		return placeOrderOf(UUID.randomUUID());
+	}
+
+	private ApiClient.Response placeOrderOf(UUID consumerId) {
+		return api().post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
 	}
 
 	private static void assertUnavailable(ApiClient.Response response, String service) {
@@ -215,6 +222,54 @@ class ResilienceIT extends WithStubbedServices {
 
 		assertUnavailable(response, "kitchen-service");
 		assertThat(KITCHEN.calls("GET", path)).isEqualTo(1);
+	}
+
+	@Test
+	void aSlowConsumerServiceIsStoodInForByTheReplicaOnceTheReadTimeoutPasses() {
+		var consumerId = givenReplicatedConsumer(jdbc, "ACTIVE", "500.00");
+		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(HOLD, Reply.json(200, "{\"approved\": true}")));
+
+		var response = placeOrderOf(consumerId);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(CONSUMERS.calls("POST", VALIDATIONS)).isEqualTo(1);
+	}
+
+	@Test
+	void anOpenBreakerToConsumerServiceSendsTheValidationToTheReplicaWithoutCallingTheService() {
+		var consumerId = givenReplicatedConsumer(jdbc, "ACTIVE", "500.00");
+		breakers.circuitBreaker("consumer-service").transitionToOpenState();
+
+		var response = placeOrderOf(consumerId);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(CONSUMERS.calls("POST", VALIDATIONS)).isZero();
+		assertThat(placeOrderOf(givenReplicatedConsumer(jdbc, "SUSPENDED", "500.00")).status()).isEqualTo(422);
+		assertUnavailable(placeOrder(), "consumer-service");
+	}
+
+	@Test
+	void aFullBulkheadSendsTheValidationToTheReplica() {
+		var consumerId = givenReplicatedConsumer(jdbc, "ACTIVE", "500.00");
+		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(HOLD, Reply.json(200, "{\"approved\": true}")));
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var held = new ArrayList<CompletableFuture<ApiClient.Response>>();
+			for (int i = 0; i < 2; i++) {
+				held.add(CompletableFuture.supplyAsync(this::placeOrder, pool));
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> CONSUMERS.calls("POST", VALIDATIONS) == 2);
+
+			var response = placeOrderOf(consumerId);
+
+			assertThat(response.status()).as(response.toString()).isEqualTo(201);
+			assertThat(CONSUMERS.calls("POST", VALIDATIONS)).isEqualTo(2);
+			CONSUMERS.releaseHeld();
+			held.forEach(CompletableFuture::join);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

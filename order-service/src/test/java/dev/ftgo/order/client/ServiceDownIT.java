@@ -1,5 +1,6 @@
 package dev.ftgo.order.client;
 
+import static dev.ftgo.order.ReplicaFeeds.givenReplicatedConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,14 +17,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.client.discovery.simple.InstanceProperties;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.order.StubService;
+import dev.ftgo.order.TestKafka;
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
 
-/** consumer-service registered but not listening; kitchen-service up, until its registration goes away. */
+/**
+ * consumer-service registered but not listening; kitchen-service up, until its registration goes away.
+ * Orders of consumers the local replica knows are validated with it instead.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ServiceDownIT {
 
@@ -34,6 +40,7 @@ class ServiceDownIT {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry, "order_service");
+		TestKafka.register(registry);
 		registry.add("spring.cloud.discovery.client.simple.instances.consumer-service[0].uri",
 				() -> "http://127.0.0.1:" + DEAD_PORT);
 		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
@@ -52,7 +59,14 @@ class ServiceDownIT {
 	@Autowired
 	SimpleDiscoveryProperties discovery;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	private ApiClient.Response placeOrder() {
+		return placeOrderOf(UUID.randomUUID());
+	}
+
+	private ApiClient.Response placeOrderOf(UUID consumerId) {
 		var restaurantId = UUID.randomUUID();
 		KITCHEN.on("GET", "/api/v1/restaurants/" + restaurantId, 200, """
 				{"restaurantId": "%s", "name": "Curry House", "open": true,
@@ -60,7 +74,7 @@ class ServiceDownIT {
 			.formatted(restaurantId));
 		return new ApiClient(port).post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "lineItems": [{"menuItemId": "m1", "quantity": 1}]}"""
-			.formatted(UUID.randomUUID(), restaurantId));
+			.formatted(consumerId, restaurantId));
 	}
 
 	@Test
@@ -75,6 +89,26 @@ class ServiceDownIT {
 		assertThat(response.json().get("service").asString()).isEqualTo("consumer-service");
 		assertThat(response.json().get("detail").asString()).contains("could not be reached");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void anOrderOfAConsumerTheReplicaKnowsIsAcceptedWhileConsumerServiceIsDown() {
+		var consumerId = givenReplicatedConsumer(jdbc, "ACTIVE", "500.00");
+
+		var response = placeOrderOf(consumerId);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(response.json().get("state").asString()).isEqualTo("APPROVAL_PENDING");
+	}
+
+	@Test
+	void anOrderOverTheLimitTheReplicaKnowsIsRefusedWhileConsumerServiceIsDown() {
+		var consumerId = givenReplicatedConsumer(jdbc, "ACTIVE", "5.00");
+
+		var response = placeOrderOf(consumerId);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(422);
+		assertThat(response.json().get("reason").asString()).isEqualTo("CONSUMER_REFUSED");
 	}
 
 	@Test

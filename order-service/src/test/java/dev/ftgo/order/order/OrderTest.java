@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class OrderTest {
 
-	private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+	static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
 	private static final TicketId TICKET = new TicketId(UUID.randomUUID());
 
 	/** Every transition, by name, for the exhaustive legal/illegal matrix below. */
@@ -43,9 +43,10 @@ class OrderTest {
 			OrderState.READY_FOR_PICKUP, Map.of("noteTicketPickedUp", OrderState.PICKED_UP),
 			OrderState.PICKED_UP, Map.of(),
 			OrderState.REJECTED, Map.of(),
-			// where undo leads depends on the path taken; the dedicated tests below cover it
+			// where undo leads depends on the path taken, and the ticket may move on meanwhile (here it was
+			// APPROVED, so the kitchen may accept it); the dedicated tests below cover both
 			OrderState.CANCEL_PENDING, Map.of("confirmCancellation", OrderState.CANCELLED,
-					"undoCancellation", OrderState.APPROVED),
+					"undoCancellation", OrderState.APPROVED, "noteTicketAccepted", OrderState.CANCEL_PENDING),
 			OrderState.CANCELLED, Map.of());
 
 	static Order newOrder() {
@@ -131,6 +132,7 @@ class OrderTest {
 		var legal = LEGAL.get(from);
 		TRANSITIONS.forEach((name, transition) -> {
 			var order = orderIn(from);
+			order.releaseMessages();
 			if (legal.containsKey(name)) {
 				transition.accept(order);
 				assertThat(order.state()).as("%s from %s", name, from).isEqualTo(legal.get(name));
@@ -139,6 +141,7 @@ class OrderTest {
 				assertThatExceptionOfType(IllegalOrderStateException.class).as("%s from %s", name, from)
 					.isThrownBy(() -> transition.accept(order));
 				assertThat(order.state()).as("state after refused %s", name).isEqualTo(from);
+				assertThat(order.releaseMessages()).as("messages of refused %s", name).isEmpty();
 			}
 		});
 	}
@@ -226,6 +229,46 @@ class OrderTest {
 
 		assertThatExceptionOfType(IllegalOrderStateException.class).isThrownBy(order::requestCancellation)
 			.withMessageContaining("APPROVAL_PENDING");
+	}
+
+	@Test
+	void aTicketAcceptedWhileACancellationIsPendingIsWhereARefusalReturnsTo() {
+		var order = orderIn(OrderState.APPROVED);
+		order.requestCancellation();
+
+		order.noteTicketAccepted(NOW.plusSeconds(600));
+
+		assertThat(order.state()).isEqualTo(OrderState.CANCEL_PENDING);
+		assertThat(order.readyBy()).isEqualTo(NOW.plusSeconds(600));
+		order.undoCancellation();
+		assertThat(order.state()).isEqualTo(OrderState.ACCEPTED);
+	}
+
+	@Test
+	void aPreparationStartedWhileACancellationIsPendingEndsInPreparingWhenTheKitchenRefuses() {
+		var order = orderIn(OrderState.ACCEPTED);
+		order.requestCancellation();
+
+		order.noteTicketPreparing();
+		order.undoCancellation();
+
+		assertThat(order.state()).isEqualTo(OrderState.PREPARING);
+		// from where the ticket really is, its next steps are legal
+		order.noteTicketReadyForPickup();
+		order.noteTicketPickedUp();
+		assertThat(order.state()).isEqualTo(OrderState.PICKED_UP);
+	}
+
+	@Test
+	void aTicketStepThatDoesNotFollowTheStateToReturnToIsRefusedWhileCancelPending() {
+		var order = orderIn(OrderState.ACCEPTED);
+		order.requestCancellation();
+
+		assertThatExceptionOfType(IllegalOrderStateException.class).isThrownBy(order::noteTicketReadyForPickup);
+		assertThatExceptionOfType(IllegalOrderStateException.class)
+			.isThrownBy(() -> order.noteTicketAccepted(NOW));
+		order.undoCancellation();
+		assertThat(order.state()).isEqualTo(OrderState.ACCEPTED);
 	}
 
 	@Test

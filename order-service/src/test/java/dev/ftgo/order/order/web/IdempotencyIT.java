@@ -10,17 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.ftgo.order.StubService.Reply;
 import dev.ftgo.order.WithStubbedServices;
 import dev.ftgo.testsupport.ApiClient;
 
 class IdempotencyIT extends WithStubbedServices {
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	private ApiClient.Response place(String json, String key) {
 		return post("/api/v1/orders", json, "Idempotency-Key", key);

@@ -1,0 +1,114 @@
+package dev.ftgo.order;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Stands in for cdc-relay and the other services: publishes records to the test broker exactly as the relay
+ * does (key = aggregate id, value = the JSON payload as UTF-8 bytes, headers {@code id}, {@code type},
+ * {@code schemaVersion} and, where given, {@code correlationId}/{@code replyTo}), and reads dead-letter
+ * topics.
+ */
+public final class Relay {
+
+	private static KafkaProducer<String, byte[]> producer;
+
+	private Relay() {
+	}
+
+	/** Publishes a new message; returns its id. */
+	public static UUID publish(String topic, String key, String type, String json) {
+		return publish(topic, key, UUID.randomUUID(), type, json);
+	}
+
+	/** Publishes a message with the given id, e.g. a second copy of one already published. */
+	public static UUID publish(String topic, String key, UUID id, String type, String json) {
+		return publish(topic, key, id, type, json, null);
+	}
+
+	/** Publishes a reply: its {@code correlationId} is the id of the message it answers. */
+	public static UUID publishReply(String topic, String key, String type, String json, String correlationId) {
+		return publish(topic, key, UUID.randomUUID(), type, json, correlationId);
+	}
+
+	private static UUID publish(String topic, String key, UUID id, String type, String json, String correlationId) {
+		var record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+		header(record, "id", id.toString());
+		header(record, "type", type);
+		header(record, "schemaVersion", "1");
+		if (correlationId != null) {
+			header(record, "correlationId", correlationId);
+		}
+		try {
+			producer().send(record).get(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		catch (ExecutionException | TimeoutException e) {
+			throw new IllegalStateException("Could not publish " + type + " to " + topic, e);
+		}
+		return id;
+	}
+
+	/** Every record on {@code topic}, read from the beginning to its current end. */
+	public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+		var patience = Duration.ofSeconds(60);
+		var records = new ArrayList<ConsumerRecord<String, byte[]>>();
+		try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			// two empty polls after the assignment: the topic has been read to its end
+			long deadline = System.nanoTime() + patience.toNanos();
+			int emptyPolls = 0;
+			while (emptyPolls < 2) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Could not read " + topic + " to its end within " + patience);
+				}
+				var polled = consumer.poll(Duration.ofMillis(500));
+				polled.forEach(records::add);
+				emptyPolls = polled.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
+			}
+		}
+		return records;
+	}
+
+	public static String header(ConsumerRecord<String, byte[]> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static synchronized KafkaProducer<String, byte[]> producer() {
+		if (producer == null) {
+			producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers()),
+					new StringSerializer(), new ByteArraySerializer());
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> producer.close(Duration.ofSeconds(1)), "close-test-relay"));
+		}
+		return producer;
+	}
+}
