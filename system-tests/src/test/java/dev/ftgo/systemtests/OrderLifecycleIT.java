@@ -1,0 +1,194 @@
+package dev.ftgo.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.ftgo.devstack.Component;
+import dev.ftgo.devstack.Stack;
+import dev.ftgo.devstack.StackLayout;
+import dev.ftgo.devstack.StackPorts;
+import dev.ftgo.testsupport.ApiClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event-driven order lifecycle with every process running: outbox rows relayed by Debezium to
+ * Kafka, handled by the other services, driven and observed only through the gateway and the topics.
+ * The refusal paths need the kitchen to know something order-service does not know yet; stopping
+ * the relay for a moment makes that window deterministic.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrderLifecycleIT {
+
+	private static final Duration FLOW = Duration.ofSeconds(60);
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final String ONE_CURRY = "[{\"menuItemId\": \"m1\", \"quantity\": 1}]";
+
+	private static Stack stack;
+	private static ApiClient gateway;
+	private static Fixtures fixtures;
+	private static KafkaTopics kafka;
+
+	@BeforeAll
+	static void startStack() throws Exception {
+		stack = Stack.builder(StackLayout.detect().withRunDir(Files.createTempDirectory("ftgo-lifecycle-it")), StackPorts.free())
+				.build();
+		try {
+			stack.start();
+		}
+		catch (RuntimeException e) {
+			stack.close();
+			throw e;
+		}
+		gateway = new ApiClient(stack.ports().gateway());
+		fixtures = new Fixtures(gateway);
+		kafka = new KafkaTopics("127.0.0.1:" + stack.ports().kafka());
+	}
+
+	@AfterAll
+	static void stopStack() {
+		if (kafka != null) {
+			kafka.close();
+		}
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void approvesAnOrderAndFollowsItsTicketToPickUp() {
+		var consumerId = fixtures.consumer("100.00");
+		var orderId = placedOrder(consumerId, fixtures.restaurant());
+
+		var approved = awaitState(orderId, "APPROVED");
+		var ticketId = approved.get("ticketId").asString();
+		var ticket = ticketOf(orderId);
+		assertThat(ticket.get("ticketId").asString()).isEqualTo(ticketId);
+		assertThat(ticket.get("state").asString()).isEqualTo("AWAITING_ACCEPTANCE");
+
+		move(ticketId, "accept", "{\"readyBy\": \"" + Instant.now().plus(Duration.ofMinutes(30)) + "\"}");
+		awaitState(orderId, "ACCEPTED");
+		move(ticketId, "preparing", null);
+		awaitState(orderId, "PREPARING");
+		move(ticketId, "ready", null);
+		awaitState(orderId, "READY_FOR_PICKUP");
+		move(ticketId, "picked-up", null);
+		awaitState(orderId, "PICKED_UP");
+
+		// NotifyConsumer on approval and on ready-for-pickup, one-way over consumer.commands
+		await().atMost(FLOW).untilAsserted(() -> assertThat(
+				gateway.get("/api/v1/consumers/" + consumerId + "/notifications").json().get("notifications").valueStream()
+						.filter(notification -> orderId.equals(notification.get("orderId").asString())).count())
+				.isGreaterThanOrEqualTo(2));
+
+		var events = kafka.readAll("order.events").stream().filter(record -> orderId.equals(record.key())).toList();
+		assertThat(events).extracting(record -> record.headers().get("type")).contains("OrderCreated", "OrderApproved");
+		for (var record : events) {
+			assertThat(UUID.fromString(record.headers().get("id"))).isNotNull();
+			var value = JSON.readTree(record.value());
+			assertThat(value.isObject()).as(record.value()).isTrue();
+			assertThat(value.get("orderId").asString()).isEqualTo(orderId);
+		}
+	}
+
+	@Test
+	@Order(2)
+	void cancelsAnApprovedOrderTogetherWithItsTicket() {
+		var orderId = placedOrder(fixtures.consumer("100.00"), fixtures.restaurant());
+		awaitState(orderId, "APPROVED");
+
+		var cancel = gateway.post("/api/v1/orders/" + orderId + "/cancel", null);
+		assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
+		assertThat(cancel.json().get("state").asString()).isEqualTo("CANCEL_PENDING");
+
+		awaitState(orderId, "CANCELLED");
+		assertThat(ticketOf(orderId).get("state").asString()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	@Order(3)
+	void rejectsAnOrderTheKitchenRefuses() {
+		var consumerId = fixtures.consumer("100.00");
+		var restaurantId = restaurantKnownToOrderService();
+
+		stack.stop(Component.CDC_RELAY);
+		assertThat(gateway.post("/api/v1/restaurants/" + restaurantId + "/close", null).status()).isEqualTo(200);
+		// order-service's replica still says "open": the order is accepted and the kitchen must refuse it
+		var orderId = placedOrder(consumerId, restaurantId);
+		stack.start(Component.CDC_RELAY);
+
+		var rejected = awaitState(orderId, "REJECTED");
+		assertThat(rejected.get("rejectionReason").asString()).containsIgnoringCase("closed");
+		assertThat(rejected.get("ticketId").isNull()).isTrue();
+		assertThat(gateway.get("/api/v1/tickets?orderId=" + orderId).json().size()).isZero();
+	}
+
+	@Test
+	@Order(4)
+	void keepsTheOrderWhenTheKitchenAlreadyStartedPreparing() {
+		var orderId = placedOrder(fixtures.consumer("100.00"), fixtures.restaurant());
+		var ticketId = awaitState(orderId, "APPROVED").get("ticketId").asString();
+		move(ticketId, "accept", "{\"readyBy\": \"" + Instant.now().plus(Duration.ofMinutes(30)) + "\"}");
+		awaitState(orderId, "ACCEPTED");
+
+		stack.stop(Component.CDC_RELAY);
+		move(ticketId, "preparing", null);
+		var cancel = gateway.post("/api/v1/orders/" + orderId + "/cancel", null);
+		assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
+		stack.start(Component.CDC_RELAY);
+
+		await().atMost(FLOW).untilAsserted(() -> assertThat(kafka.readAll("order.events").stream()
+				.filter(record -> orderId.equals(record.key())).map(record -> record.headers().get("type")))
+				.contains("OrderCancellationRequested", "OrderCancellationRejected"));
+		awaitState(orderId, "PREPARING");
+		assertThat(ticketOf(orderId).get("state").asString()).isEqualTo("PREPARING");
+	}
+
+	private static String placedOrder(String consumerId, String restaurantId) {
+		var placed = fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+		return placed.json().get("orderId").asString();
+	}
+
+	/** A new restaurant whose RestaurantCreated event order-service has consumed into its replica. */
+	private static String restaurantKnownToOrderService() {
+		long before = kafka.endOffset("restaurant.events");
+		var restaurantId = fixtures.restaurant();
+		await().atMost(FLOW).until(() -> kafka.endOffset("restaurant.events") > before
+				&& kafka.caughtUp("order-service", "restaurant.events"));
+		return restaurantId;
+	}
+
+	private static JsonNode awaitState(String orderId, String state) {
+		var last = new JsonNode[1];
+		await().atMost(FLOW).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			last[0] = gateway.get("/api/v1/orders/" + orderId).json();
+			assertThat(last[0].get("state").asString()).as(last[0].toString()).isEqualTo(state);
+		});
+		return last[0];
+	}
+
+	private static JsonNode ticketOf(String orderId) {
+		var tickets = gateway.get("/api/v1/tickets?orderId=" + orderId).json();
+		assertThat(tickets.size()).as(tickets.toString()).isEqualTo(1);
+		return tickets.get(0);
+	}
+
+	private static void move(String ticketId, String transition, String body) {
+		var response = gateway.post("/api/v1/tickets/" + ticketId + "/" + transition, body == null ? null : body);
+		assertThat(response.status()).as(transition + ": " + response).isEqualTo(200);
+	}
+}
