@@ -1,5 +1,6 @@
 package dev.ftgo.relay;
 
+import dev.ftgo.testsupport.TestKafka;
 import static dev.ftgo.relay.TopicReader.header;
 import static dev.ftgo.relay.TopicReader.id;
 import static org.assertj.core.api.Assertions.assertThat;

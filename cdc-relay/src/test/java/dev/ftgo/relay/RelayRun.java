@@ -1,5 +1,6 @@
 package dev.ftgo.relay;
 
+import dev.ftgo.testsupport.TestKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.ftgo.consumer;
 
+import dev.ftgo.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

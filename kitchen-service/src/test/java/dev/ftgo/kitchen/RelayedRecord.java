@@ -1,5 +1,6 @@
 package dev.ftgo.kitchen;
 
+import dev.ftgo.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.ftgo.kitchen;
 
+import dev.ftgo.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

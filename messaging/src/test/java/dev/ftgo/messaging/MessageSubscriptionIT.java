@@ -1,5 +1,6 @@
 package dev.ftgo.messaging;
 
+import dev.ftgo.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package dev.ftgo.order;
 
+import dev.ftgo.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
-import dev.ftgo.devstack.StackLayout;
-import dev.ftgo.devstack.StackPorts;
 import dev.ftgo.testsupport.ApiClient;
 
 /**
@@ -33,23 +29,13 @@ import dev.ftgo.testsupport.ApiClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayRoutingIT {
 
-	private static Path runDir;
 	private static Stack stack;
 	private static ApiClient gateway;
 
 	@BeforeAll
-	static void startStack() throws Exception {
-		runDir = Files.createTempDirectory("ftgo-gateway-it");
-		stack = Stack.builder(StackLayout.detect().withRunDir(runDir), StackPorts.free())
-				.with(Component.POSTGRES, Component.SERVICE_REGISTRY, Component.CONSUMER_SERVICE, Component.API_GATEWAY)
-				.build();
-		try {
-			stack.start();
-		}
-		catch (RuntimeException e) {
-			stack.close();
-			throw e;
-		}
+	static void startStack() {
+		stack = SystemStack.start("gateway-routing", Component.SERVICE_REGISTRY, Component.CONSUMER_SERVICE,
+				Component.API_GATEWAY);
 		gateway = new ApiClient(stack.ports().gateway());
 	}
 

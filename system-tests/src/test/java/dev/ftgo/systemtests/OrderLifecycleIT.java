@@ -3,7 +3,6 @@ package dev.ftgo.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
-import dev.ftgo.devstack.StackLayout;
-import dev.ftgo.devstack.StackPorts;
 import dev.ftgo.testsupport.ApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,16 +39,8 @@ class OrderLifecycleIT {
 	private static KafkaTopics kafka;
 
 	@BeforeAll
-	static void startStack() throws Exception {
-		stack = Stack.builder(StackLayout.detect().withRunDir(Files.createTempDirectory("ftgo-lifecycle-it")), StackPorts.free())
-				.build();
-		try {
-			stack.start();
-		}
-		catch (RuntimeException e) {
-			stack.close();
-			throw e;
-		}
+	static void startStack() {
+		stack = SystemStack.start("lifecycle");
 		gateway = new ApiClient(stack.ports().gateway());
 		fixtures = new Fixtures(gateway);
 		kafka = new KafkaTopics("127.0.0.1:" + stack.ports().kafka());

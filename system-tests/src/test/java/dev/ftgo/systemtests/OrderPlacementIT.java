@@ -3,7 +3,6 @@ package dev.ftgo.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
-import dev.ftgo.devstack.StackLayout;
-import dev.ftgo.devstack.StackPorts;
 import dev.ftgo.testsupport.ApiClient;
 
 /**
@@ -34,18 +31,9 @@ class OrderPlacementIT {
 	private static Fixtures fixtures;
 
 	@BeforeAll
-	static void startStack() throws Exception {
-		stack = Stack.builder(StackLayout.detect().withRunDir(Files.createTempDirectory("ftgo-orders-it")), StackPorts.free())
-				.with(Component.POSTGRES, Component.SERVICE_REGISTRY, Component.CONSUMER_SERVICE, Component.KITCHEN_SERVICE,
-						Component.ORDER_SERVICE, Component.API_GATEWAY)
-				.build();
-		try {
-			stack.start();
-		}
-		catch (RuntimeException e) {
-			stack.close();
-			throw e;
-		}
+	static void startStack() {
+		stack = SystemStack.start("order-placement", Component.CONSUMER_SERVICE, Component.KITCHEN_SERVICE,
+				Component.ORDER_SERVICE, Component.API_GATEWAY);
 		gateway = new ApiClient(stack.ports().gateway());
 		fixtures = new Fixtures(gateway);
 	}

@@ -3,7 +3,6 @@ package dev.ftgo.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
-import dev.ftgo.devstack.StackLayout;
-import dev.ftgo.devstack.StackPorts;
 import dev.ftgo.testsupport.ApiClient;
 
 /**
@@ -35,16 +32,8 @@ class RelayCrashIT {
 	private static KafkaTopics kafka;
 
 	@BeforeAll
-	static void startStack() throws Exception {
-		stack = Stack.builder(StackLayout.detect().withRunDir(Files.createTempDirectory("ftgo-relay-crash-it")), StackPorts.free())
-				.build();
-		try {
-			stack.start();
-		}
-		catch (RuntimeException e) {
-			stack.close();
-			throw e;
-		}
+	static void startStack() {
+		stack = SystemStack.start("relay-crash");
 		kafka = new KafkaTopics("127.0.0.1:" + stack.ports().kafka());
 	}
 

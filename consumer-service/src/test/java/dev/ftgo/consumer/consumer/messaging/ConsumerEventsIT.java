@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import dev.ftgo.consumer.TestKafka;
+import dev.ftgo.testsupport.TestKafka;
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.OutboxWriter;
 import dev.ftgo.testsupport.ApiClient;

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.ftgo.consumer.TestKafka;
+import dev.ftgo.testsupport.TestKafka;
 import dev.ftgo.consumer.consumer.ConsumerNotifications;
 import dev.ftgo.consumer.consumer.NotifyConsumer;
 import dev.ftgo.testsupport.ApiClient;

@@ -1,11 +1,13 @@
-package dev.ftgo.kitchen;
+package dev.ftgo.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -15,18 +17,44 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.FileSystemUtils;
 
 import dev.ftgo.devstack.KafkaBroker;
 import dev.ftgo.devstack.Ports;
 import dev.ftgo.devstack.StackLayout;
 
-/** One real KRaft broker (dev-stack's child JVM) on free ports per test JVM, killed when the JVM exits. */
+/**
+ * One real KRaft broker (dev-stack's child JVM, not a fake) per test JVM, killed when the JVM exits.
+ * Every Spring context of a service test must use it: the subscriptions start with the context and
+ * would otherwise reach for a developer's running stack on the default port.
+ */
 public final class TestKafka {
+
+	/** The topics of DESIGN.md §5; each also gets its dead-letter topic, as cdc-relay creates them. */
+	public static final List<String> TOPICS = List.of("order.events", "order.replies", "kitchen.commands",
+			"consumer.commands", "consumer.events", "restaurant.events", "ticket.events");
 
 	private static KafkaBroker broker;
 
 	private TestKafka() {
+	}
+
+	/** Starts the broker unless running, creates every topic and points the context at the broker. */
+	public static void register(DynamicPropertyRegistry registry) {
+		var names = new ArrayList<String>();
+		TOPICS.forEach(topic -> {
+			names.add(topic);
+			names.add(topic + "-dlt");
+		});
+		createTopics(names.toArray(String[]::new));
+		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+		// a failing message is dead-lettered after its retries; short intervals keep tests from waiting
+		registry.add("ftgo.messaging.consumer.retry.initial-interval", () -> "100ms");
+	}
+
+	public static String bootstrapServers() {
+		return broker().bootstrapServers();
 	}
 
 	public static synchronized KafkaBroker broker() {
@@ -44,11 +72,11 @@ public final class TestKafka {
 		return broker;
 	}
 
-	/** Creates the topics with three partitions, as the relay does for the real ones (the broker creates none). */
-	public static void createTopics(String... names) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker().bootstrapServers()))) {
+	/** Creates the missing ones with three partitions, like the real topics, so per-key order is exercised. */
+	public static synchronized void createTopics(String... names) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
 			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-			var missing = Arrays.stream(names).filter(name -> !existing.contains(name))
+			var missing = Arrays.stream(names).distinct().filter(name -> !existing.contains(name))
 					.map(name -> new NewTopic(name, 3, (short) 1)).toList();
 			admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
 		}
@@ -63,7 +91,7 @@ public final class TestKafka {
 
 	private static Path temporaryDirectory() {
 		try {
-			return Files.createTempDirectory("ftgo-kitchen-kafka-");
+			return Files.createTempDirectory("ftgo-kafka-");
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
