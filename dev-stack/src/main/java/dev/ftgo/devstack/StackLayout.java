@@ -18,7 +18,7 @@ public record StackLayout(Path projectRoot, Path runDir) {
 	/**
 	 * The project root from the {@code ftgo.root} system property, else the nearest folder at or above
 	 * the working directory that holds {@code mvnw} and {@code dev-stack/}, else the project that the
-	 * running {@code dev-stack.jar} was built in (for {@code java -jar} from elsewhere).
+	 * running {@code dev-stack-cli.jar} was built in (for {@code java -jar} from elsewhere).
 	 */
 	public static StackLayout detect() {
 		String configured = System.getProperty("ftgo.root");
@@ -34,7 +34,7 @@ public record StackLayout(Path projectRoot, Path runDir) {
 		}
 		Path builtIn = ownLocation().getParent();
 		for (int up = 0; up < 2 && builtIn != null; up++) {
-			builtIn = builtIn.getParent(); // <root>/dev-stack/target/dev-stack.jar
+			builtIn = builtIn.getParent(); // <root>/dev-stack/target/dev-stack-cli.jar
 		}
 		if (builtIn != null && isProjectRoot(builtIn)) {
 			return builtIn;

@@ -32,7 +32,7 @@ class DevStackCliIT {
 		var output = runDir.resolve("launcher.out");
 		var ports = StackPorts.free();
 
-		var command = new ArrayList<>(List.of(javaBinary(), "-jar", layout.projectRoot().resolve("dev-stack/target/dev-stack.jar").toString(),
+		var command = new ArrayList<>(List.of(javaBinary(), "-jar", layout.projectRoot().resolve("dev-stack/target/dev-stack-cli.jar").toString(),
 				"--run-dir=" + runDir));
 		for (var component : Component.values()) {
 			command.add("--" + component.portOption() + "=" + ports.of(component));
