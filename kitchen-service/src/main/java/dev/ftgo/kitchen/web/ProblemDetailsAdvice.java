@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -52,6 +53,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
 				"The request has " + errors.size() + " invalid field(s).");
 		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "A parameter has the wrong type or format.");
+		if (ex.getPropertyName() != null) {
+			// name the parameter but do not echo its value: it is attacker-controlled input
+			problem.setProperty("errors", List.of(new FieldProblem(ex.getPropertyName(), "has the wrong type or format")));
+		}
 		return ResponseEntity.badRequest().body(problem);
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,11 +68,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "A parameter has the wrong type or format.");
+		if (ex.getPropertyName() != null) {
+			// name the parameter but do not echo its value: it is attacker-controlled input
+			problem.setProperty("errors", List.of(new FieldProblem(ex.getPropertyName(), "has the wrong type or format")));
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
 				"The request body is missing or is not valid JSON of the expected shape.");
-		if (ex.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+		var jackson = jacksonCause(ex);
+		if (jackson != null && !jackson.getPath().isEmpty()) {
 			// name the field but do not echo the parser's message: it may quote attacker-controlled input
 			problem.setProperty("errors", List.of(new FieldProblem(fieldPath(jackson), "has the wrong type or format")));
 		}
@@ -137,6 +150,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		log.error("Unhandled exception", ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The service failed to process the request."));
+	}
+
+	/** The outermost Jackson exception knows the field path; a nested parse error (a date, say) does not. */
+	private static JacksonException jacksonCause(Throwable ex) {
+		for (var cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson) {
+				return jackson;
+			}
+		}
+		return null;
 	}
 
 	private static ProblemDetail invalid(List<FieldProblem> errors) {

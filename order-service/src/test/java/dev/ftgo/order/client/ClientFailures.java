@@ -1,0 +1,14 @@
+package dev.ftgo.order.client;
+
+import java.time.Duration;
+
+/** The failures of called services as the clients report them, for tests outside this package. */
+public final class ClientFailures {
+
+	private ClientFailures() {
+	}
+
+	public static ServiceUnavailableException unavailable(String service, String why, Duration retryAfter) {
+		return new ServiceUnavailableException(service, why, retryAfter, null);
+	}
+}
