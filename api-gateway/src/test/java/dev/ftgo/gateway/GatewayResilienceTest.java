@@ -180,4 +180,14 @@ class GatewayResilienceTest {
 		assertThat(consumerService.calls()).isEqualTo(1);
 		assertThat(consumerService.lastPath()).isEqualTo("/v3/api-docs");
 	}
+
+	@Test
+	void refusesOverlongRequestTargetsWithAProblem() throws Exception {
+		var response = send(to("/api/v1/consumers/" + "a".repeat(5000)));
+
+		assertThat(response.statusCode()).isEqualTo(414);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(consumerService.calls()).isZero();
+	}
 }

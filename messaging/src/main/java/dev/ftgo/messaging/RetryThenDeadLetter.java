@@ -1,6 +1,8 @@
 package dev.ftgo.messaging;
 
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -16,7 +18,17 @@ import tools.jackson.core.JacksonException;
  */
 final class RetryThenDeadLetter {
 
+	private static final Logger log = LoggerFactory.getLogger(RetryThenDeadLetter.class);
+
 	private RetryThenDeadLetter() {
+	}
+
+	private static String rootMessage(Throwable exception) {
+		Throwable root = exception;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters, MessagingSettings.Consumer settings) {
@@ -28,7 +40,12 @@ final class RetryThenDeadLetter {
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
 		backOff.setMultiplier(retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		var handler = new DefaultErrorHandler(recoverer, backOff);
+		// an operator must see that a message left the main flow, and why
+		var handler = new DefaultErrorHandler((record, exception) -> {
+			log.warn("Parking {}-{}@{} (key {}) on {}{}: {}", record.topic(), record.partition(), record.offset(), record.key(),
+					record.topic(), settings.deadLetterSuffix(), rootMessage(exception));
+			recoverer.accept(record, exception);
+		}, backOff);
 		// retrying cannot fix a payload that does not parse or a record without id/type
 		handler.addNotRetryableExceptions(PoisonMessageException.class, JacksonException.class);
 		return handler;

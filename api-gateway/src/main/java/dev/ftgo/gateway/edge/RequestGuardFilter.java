@@ -19,8 +19,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses, at the edge, bodies no service would accept: larger than the configured limit (413) or
- * not JSON (415). A body announced with {@code Content-Length} is judged before anything is sent
+ * Refuses, at the edge, requests no service would accept: a request target longer than the limit
+ * (414), a body larger than the limit (413) or not JSON (415). A body announced with {@code Content-Length} is judged before anything is sent
  * on; a chunked body is counted as it streams and cut off at the limit.
  */
 @Component
@@ -29,9 +29,11 @@ class RequestGuardFilter implements GlobalFilter, Ordered {
 	private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
 	private final long maxBytes;
+	private final int maxUriLength;
 
 	RequestGuardFilter(EdgeSettings settings) {
 		this.maxBytes = settings.maxRequestBody().toBytes();
+		this.maxUriLength = settings.maxUriLength();
 	}
 
 	@Override
@@ -42,6 +44,13 @@ class RequestGuardFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		var request = exchange.getRequest();
+		var target = request.getURI().getRawPath().length()
+				+ (request.getURI().getRawQuery() == null ? 0 : request.getURI().getRawQuery().length() + 1);
+		if (target > maxUriLength) {
+			// refused here, as a problem: a service's Tomcat would answer a long line with its own HTML page
+			return Mono.error(new ResponseStatusException(HttpStatus.URI_TOO_LONG,
+					"The request target is longer than " + maxUriLength + " characters."));
+		}
 		if (!WITH_BODY.contains(request.getMethod())) {
 			return chain.filter(exchange);
 		}

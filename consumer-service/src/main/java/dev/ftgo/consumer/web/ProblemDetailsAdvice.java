@@ -115,6 +115,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onUnexpected(Exception ex) {
+		if (isUnstorableText(ex)) {
+			return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+					"Text values must not contain NUL (\\u0000) characters."));
+		}
 		log.error("Unhandled exception", ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The service failed to process the request."));
@@ -154,4 +158,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 
+	/**
+	 * PostgreSQL refuses a NUL character in text (SQLState 22021) and characters its encoding cannot
+	 * hold (22P05). Valid JSON can carry both, so this is the caller's input, not our failure; the
+	 * transaction has rolled back and nothing was written.
+	 */
+	private static boolean isUnstorableText(Throwable ex) {
+		for (var cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql
+					&& ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
+	}
 }
