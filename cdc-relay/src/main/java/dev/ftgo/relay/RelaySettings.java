@@ -133,7 +133,7 @@ public record RelaySettings(@DefaultValue Postgres postgres, List<Source> source
 	public record Engine(@DefaultValue("public.outbox") String outboxTable, @DefaultValue("ftgo_relay_") String slotPrefix,
 			@DefaultValue("ftgo_relay_offsets") String offsetTable, @DefaultValue("1s") Duration offsetFlushInterval,
 			@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("1s") Duration restartInitialBackoff,
-			@DefaultValue("30s") Duration restartMaxBackoff, Map<String, String> debezium) {
+			@DefaultValue("8s") Duration restartMaxBackoff, Map<String, String> debezium) {
 
 		public Engine {
 			debezium = debezium == null ? Map.of() : Map.copyOf(debezium);

@@ -27,15 +27,24 @@ public record MessagingSettings(@DefaultValue Consumer consumer, @DefaultValue I
 	/**
 	 * Exponential backoff between the attempts of one message. The partition waits meanwhile, so keep the
 	 * total short: a message that keeps failing belongs on the dead-letter topic, not in front of others.
+	 * A message that fails because the database is unreachable is the exception: it is retried until the
+	 * database is back and never dead-lettered.
 	 *
 	 * @param attempts deliveries in total, the first included
+	 * @param outageMaxInterval the longest wait between two attempts while the database is unreachable; short,
+	 *        so that consumers resume soon after it is back, and far below the consumer's
+	 *        {@code max.poll.interval.ms}, which a single wait must not reach
 	 */
 	public record Retry(@DefaultValue("3") int attempts, @DefaultValue("1s") Duration initialInterval,
-			@DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxInterval) {
+			@DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxInterval,
+			@DefaultValue("5s") Duration outageMaxInterval) {
 
 		public Retry {
 			if (attempts < 1) {
 				throw new IllegalArgumentException("ftgo.messaging.consumer.retry.attempts must be at least 1");
+			}
+			if (outageMaxInterval.isNegative() || outageMaxInterval.isZero()) {
+				throw new IllegalArgumentException("ftgo.messaging.consumer.retry.outage-max-interval must be positive");
 			}
 		}
 	}

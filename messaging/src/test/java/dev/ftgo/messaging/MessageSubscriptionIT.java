@@ -139,6 +139,18 @@ class MessageSubscriptionIT {
 		assertThat(processed(failing)).isZero();
 	}
 
+	@Test
+	void waitsOutADatabaseOutageInsteadOfParkingTheMessage() {
+		String key = "outage-" + UUID.randomUUID();
+		UUID outage = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\":\"outage\"}");
+
+		awaitLogged(outage);
+		// more failed deliveries than any other failure is allowed (3), and still not parked
+		assertThat(handlers.outageAttempts.get()).isEqualTo(Handlers.OUTAGE_FAILURES + 1);
+		assertThat(processed(outage)).isEqualTo(1);
+		assertThat(deadLetters()).noneMatch(record -> outage.toString().equals(header(record, "id")));
+	}
+
 	private UUID send(String key, UUID id, String type, String json) {
 		var record = new ProducerRecord<>(TOPIC, key, json.getBytes(StandardCharsets.UTF_8));
 		record.headers().add("id", id.toString().getBytes(StandardCharsets.UTF_8));
@@ -207,11 +219,18 @@ class MessageSubscriptionIT {
 	@TestConfiguration
 	static class Handlers {
 
+		static final int OUTAGE_FAILURES = 5;
+
 		final AtomicInteger explosions = new AtomicInteger();
+		final AtomicInteger outageAttempts = new AtomicInteger();
 
 		@Bean
 		MessageSubscription thingEvents(JdbcTemplate jdbc) {
 			return MessageSubscription.to(TOPIC).on("ThingHappened", ThingHappened.class, (thing, message) -> {
+				if ("outage".equals(thing.name()) && outageAttempts.incrementAndGet() <= OUTAGE_FAILURES) {
+					// the server ends the session as on a restart (57P01), the inbox's transaction with it
+					jdbc.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+				}
 				jdbc.update("INSERT INTO thing_log (message_id, name, quantity, note) VALUES (?, ?, ?, ?)",
 						message.id(), thing.name(), thing.quantity(), thing.note());
 				if ("explode".equals(thing.name())) {

@@ -15,8 +15,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Direct reads of the broker, the way an engineer checks a topic with their own tools. */
 final class KafkaTopics implements AutoCloseable {
@@ -37,6 +41,40 @@ final class KafkaTopics implements AutoCloseable {
 	/** The sum of the end offsets of the topic's partitions: how many records it ever received. */
 	long endOffset(String topic) {
 		return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** How many records all dead-letter topics ({@code *-dlt}) ever received. */
+	long deadLettered() {
+		try {
+			return admin.listTopics().names().get().stream().filter(topic -> topic.endsWith("-dlt"))
+					.mapToLong(this::endOffset).sum();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Sends {@code record} again, byte for byte: key, value and every header. */
+	void publish(String topic, Record record) {
+		var properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+			var copy = new ProducerRecord<>(topic, record.key(), record.value());
+			record.headers().forEach((name, value) -> copy.headers().add(name,
+					value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+			producer.send(copy).get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Whether the consumer group has committed every record of the topic. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +147,81 @@ class OrderLifecycleIT {
 		assertThat(ticketOf(orderId).get("state").asString()).isEqualTo("PREPARING");
 	}
 
+	/** The v1 representations of DESIGN.md §4, field by field, as a client of the gateway sees them. */
+	@Test
+	@Order(5)
+	void speaksTheV1ContractThroughTheGateway() {
+		var consumerCreated = gateway.post("/api/v1/consumers", """
+				{"name": {"firstName": "Grace", "lastName": "Hopper"}, "email": "grace@example.com", "nickname": "ignored"}""");
+		assertThat(consumerCreated.status()).as(consumerCreated.toString()).isEqualTo(201);
+		assertFields(consumerCreated.json(), "consumerId");
+		var consumerId = consumerCreated.json().get("consumerId").asString();
+		assertThat(consumerCreated.header("Location")).isEqualTo("/api/v1/consumers/" + consumerId);
+		var consumer = gateway.get("/api/v1/consumers/" + consumerId).json();
+		assertFields(consumer, "consumerId", "name", "email", "orderLimit", "status");
+		assertFields(consumer.get("name"), "firstName", "lastName");
+		assertMoney(consumer.get("orderLimit"), "500.00", "USD");
+		assertThat(consumer.get("status").asString()).isEqualTo("ACTIVE");
+
+		var validation = "/api/v1/consumers/" + consumerId + "/order-validations";
+		var approved = gateway.post(validation, "{\"orderTotal\": {\"amount\": \"12.50\", \"currency\": \"USD\"}}");
+		assertThat(approved.status()).isEqualTo(200);
+		assertFields(approved.json(), "approved");
+		var refused = gateway.post(validation, "{\"orderTotal\": {\"amount\": \"999.00\", \"currency\": \"USD\"}}").json();
+		assertFields(refused, "approved", "reason");
+		assertThat(refused.get("approved").asBoolean()).isFalse();
+		assertProblem(gateway.post("/api/v1/consumers/" + UUID.randomUUID() + "/order-validations",
+				"{\"orderTotal\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}"), 404);
+
+		var restaurantCreated = gateway.post("/api/v1/restaurants", """
+				{"name": "Ajanta", "menu": [{"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.5", "currency": "USD"}}]}""");
+		assertThat(restaurantCreated.status()).as(restaurantCreated.toString()).isEqualTo(201);
+		assertFields(restaurantCreated.json(), "restaurantId");
+		var restaurantId = restaurantCreated.json().get("restaurantId").asString();
+		assertThat(restaurantCreated.header("Location")).isEqualTo("/api/v1/restaurants/" + restaurantId);
+		var restaurant = gateway.get("/api/v1/restaurants/" + restaurantId).json();
+		assertFields(restaurant, "restaurantId", "name", "open", "menu");
+		assertFields(restaurant.at("/menu/0"), "menuItemId", "name", "price");
+		assertMoney(restaurant.at("/menu/0/price"), "12.50", "USD");
+
+		var placed = fixtures.placeOrder(consumerId, restaurantId, "[{\"menuItemId\": \"m1\", \"quantity\": 2}]");
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+		assertFields(placed.json(), "orderId", "state");
+		var orderId = placed.json().get("orderId").asString();
+		assertThat(placed.header("Location")).isEqualTo("/api/v1/orders/" + orderId);
+		var order = awaitState(orderId, "APPROVED");
+		// deliveryAddress is the one addition to §4's list (it is accepted on POST, so it is returned)
+		assertFields(order, "orderId", "consumerId", "restaurantId", "state", "lineItems", "orderTotal", "ticketId",
+				"rejectionReason", "deliveryAddress", "createdAt", "version");
+		assertFields(order.at("/lineItems/0"), "menuItemId", "name", "quantity", "price");
+		assertMoney(order.get("orderTotal"), "25.00", "USD");
+		assertThat(Instant.parse(order.get("createdAt").asString())).isBefore(Instant.now());
+		assertThat(order.get("rejectionReason").isNull()).isTrue();
+
+		var page = gateway.get("/api/v1/orders?consumerId=" + consumerId + "&page=0&size=20").json();
+		assertFields(page, "content", "page", "size", "totalElements", "totalPages");
+		assertThat(page.at("/content/0/orderId").asString()).isEqualTo(orderId);
+
+		var ticket = ticketOf(orderId);
+		assertFields(ticket, "ticketId", "orderId", "restaurantId", "state", "lineItems", "readyBy");
+		assertThat(ticket.get("ticketId").asString()).isEqualTo(order.get("ticketId").asString());
+
+		await().atMost(FLOW).until(() -> gateway.get("/api/v1/consumers/" + consumerId + "/notifications").json()
+				.get("notifications").size() > 0);
+		var notification = gateway.get("/api/v1/consumers/" + consumerId + "/notifications").json().at("/notifications/0");
+		assertFields(notification, "notificationId", "orderId", "subject", "message", "receivedAt");
+
+		var invalid = gateway.post("/api/v1/consumers", "{\"name\": {\"firstName\": \"\"}, \"email\": \"no\"}");
+		assertProblem(invalid, 400);
+		assertThat(invalid.json().get("errors").size()).isPositive();
+		assertFields(invalid.json().at("/errors/0"), "field", "message");
+
+		move(ticket.get("ticketId").asString(), "accept", "{\"readyBy\": \"" + Instant.now().plus(Duration.ofMinutes(30)) + "\"}");
+		move(ticket.get("ticketId").asString(), "preparing", null);
+		awaitState(orderId, "PREPARING");
+		assertProblem(gateway.post("/api/v1/orders/" + orderId + "/cancel", null), 409);
+	}
+
 	private static String placedOrder(String consumerId, String restaurantId) {
 		var placed = fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
 		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
@@ -168,6 +244,26 @@ class OrderLifecycleIT {
 			assertThat(last[0].get("state").asString()).as(last[0].toString()).isEqualTo(state);
 		});
 		return last[0];
+	}
+
+	private static void assertFields(JsonNode node, String... names) {
+		assertThat(node.properties().stream().map(Map.Entry::getKey)).as(node.toString()).containsExactlyInAnyOrder(names);
+	}
+
+	private static void assertMoney(JsonNode money, String amount, String currency) {
+		assertFields(money, "amount", "currency");
+		assertThat(money.get("amount").isString()).as("amount is a decimal string: " + money).isTrue();
+		assertThat(money.get("amount").asString()).isEqualTo(amount);
+		assertThat(money.get("currency").asString()).isEqualTo(currency);
+	}
+
+	/** RFC 9457: status, title and detail, served as application/problem+json. */
+	private static void assertProblem(ApiClient.Response response, int status) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("status").asInt()).isEqualTo(status);
+		assertThat(response.json().get("title").asString()).isNotBlank();
+		assertThat(response.json().get("detail").asString()).isNotBlank();
 	}
 
 	private static JsonNode ticketOf(String orderId) {

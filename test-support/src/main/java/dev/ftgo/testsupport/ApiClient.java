@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +16,10 @@ public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	// a test must fail with a message, not hang, when a process stops answering
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String baseUrl;
 
 	public ApiClient(int port) {
@@ -44,7 +48,7 @@ public final class ApiClient {
 
 	private Response send(HttpRequest.Builder request) {
 		try {
-			var response = http.send(request.header("Accept", "application/json, application/problem+json").build(),
+			var response = http.send(request.header("Accept", "application/json, application/problem+json").timeout(TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Response(response);
 		}

@@ -29,6 +29,13 @@ public final class ProblemResponses {
 		body.extractingPath("$.detail").asString().isEqualTo(detail);
 	}
 
+	/** A 503 problem that blames the database and says when to retry. */
+	public static void assertDatabaseUnavailable(MvcTestResult result) {
+		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+				"The database is unreachable at the moment; retry the request in a few seconds.");
+		assertThat(result).hasHeader("Retry-After", "2");
+	}
+
 	/** A 400 problem whose {@code errors[].field} are exactly {@code fields}. */
 	public static void assertInvalid(MvcTestResult result, String... fields) {
 		assertProblem(result, HttpStatus.BAD_REQUEST);

@@ -1,19 +1,27 @@
 package dev.ftgo.order.web;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,12 +42,15 @@ import tools.jackson.core.JacksonException;
  * Every error leaves this service as RFC 9457 {@code application/problem+json}. Spring's base class
  * already maps the framework's exceptions (415, 405, 404 for unknown paths, 400 for a bad path
  * variable or query parameter); this class adds field-level detail, the domain's exceptions and the
- * failures of the services this one calls.
+ * failures of the services this one calls and of its database.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/** About as long as PostgreSQL takes to restart; a client retrying sooner would only add load. */
+	private static final long DATABASE_RETRY_AFTER_SECONDS = 2;
 
 	record FieldProblem(String field, String message) {
 	}
@@ -133,6 +144,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				.body(problem);
 	}
 
+	/**
+	 * PostgreSQL is restarting, failing over or out of connections: nothing is wrong with the request and the same
+	 * request will likely succeed in a moment, so this is a 503 the caller may retry, not a 500.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessException.class, RecoverableDataAccessException.class })
+	ResponseEntity<ProblemDetail> onDatabaseUnavailable(Exception ex) {
+		// expected during a database restart and says nothing a stack trace would add
+		log.warn("Database unavailable, answered 503: {}", rootMessage(ex));
+		var problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+				"The database is unreachable at the moment; retry the request in a few seconds.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
+				.body(problem);
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onUnexpectedAnswer(UnexpectedAnswerException ex) {
 		log.warn("Unexpected answer from a called service: {}", ex.getMessage());
@@ -150,6 +177,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (isUnstorableText(ex)) {
 			return respond(problem(HttpStatus.BAD_REQUEST, "Invalid request",
 					"Text values must not contain NUL (\\u0000) characters."));
+		}
+		if (isDatabaseUnavailable(ex)) {
+			return onDatabaseUnavailable(ex);
 		}
 		log.error("Unhandled exception", ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -210,5 +240,42 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The failures of {@link #onDatabaseUnavailable} when they arrive wrapped, e.g. a commit on a lost connection
+	 * ({@code TransactionSystemException}, SQLState 08006), or a rollback that failed on it and hides the failure
+	 * that caused it. SQLState 08: connection exception; 53: insufficient resources (too many connections);
+	 * 57P01..57P03: the server is shutting down or starting up.
+	 */
+	private static boolean isDatabaseUnavailable(Throwable ex) {
+		for (var cause = ex; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+					|| cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& isDatabaseUnavailable(rollback.getApplicationException())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isConnectionState(String sqlState) {
+		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")
+				|| Set.of("57P01", "57P02", "57P03").contains(sqlState));
+	}
+
+	private static String rootMessage(Throwable ex) {
+		var root = ex instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+				? rollback.getApplicationException()
+				: ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 }

@@ -1,5 +1,6 @@
 package dev.ftgo.consumer.consumer.web;
 
+import static dev.ftgo.consumer.web.ProblemResponses.assertDatabaseUnavailable;
 import static dev.ftgo.consumer.web.ProblemResponses.assertInvalid;
 import static dev.ftgo.consumer.web.ProblemResponses.assertMalformed;
 import static dev.ftgo.consumer.web.ProblemResponses.assertProblem;
@@ -10,19 +11,28 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import dev.ftgo.consumer.consumer.Consumer;
 import dev.ftgo.consumer.consumer.ConsumerFixtures;
@@ -173,6 +183,29 @@ class ConsumerControllerWebMvcTest {
 
 		assertProblem(result, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The service failed to process the request.");
+	}
+
+	@ParameterizedTest
+	@MethodSource("databaseOutages")
+	void answersAnUnreachableDatabaseWith503AndWhenToRetry(RuntimeException outage) {
+		given(consumers.register(any(), any(), any())).willThrow(outage);
+
+		assertDatabaseUnavailable(postJson(CONSUMERS, VALID_REGISTRATION));
+	}
+
+	/** How a database outage reaches a controller: as such, or wrapped by a failed commit or a failed rollback. */
+	static Stream<RuntimeException> databaseOutages() {
+		var rollback = new TransactionSystemException("Could not roll back JPA transaction",
+				new SQLException("Connection is closed"));
+		rollback.initApplicationException(new JpaSystemException(new IllegalStateException(
+				new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
+		return Stream.of(
+				new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+						new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")),
+				new DataAccessResourceFailureException("Unable to acquire JDBC Connection"),
+				new TransactionSystemException("Could not commit JPA transaction",
+						new SQLException("An I/O error occurred while sending to the backend.", "08006")),
+				rollback);
 	}
 
 	// --- GET /api/v1/consumers/{consumerId} ---

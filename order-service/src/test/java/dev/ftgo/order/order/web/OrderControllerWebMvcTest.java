@@ -1,5 +1,6 @@
 package dev.ftgo.order.order.web;
 
+import static dev.ftgo.order.web.ProblemResponses.assertDatabaseUnavailable;
 import static dev.ftgo.order.web.ProblemResponses.assertInvalid;
 import static dev.ftgo.order.web.ProblemResponses.assertMalformed;
 import static dev.ftgo.order.web.ProblemResponses.assertProblem;
@@ -10,25 +11,33 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import dev.ftgo.order.client.ClientFailures;
 import dev.ftgo.order.client.UnexpectedAnswerException;
@@ -316,6 +325,29 @@ class OrderControllerWebMvcTest {
 
 		assertProblem(place(VALID_ORDER), HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"The service failed to process the request.");
+	}
+
+	@ParameterizedTest
+	@MethodSource("databaseOutages")
+	void answersAnUnreachableDatabaseWith503AndWhenToRetry(RuntimeException outage) {
+		given(orders.place(any(), isNull())).willThrow(outage);
+
+		assertDatabaseUnavailable(place(VALID_ORDER));
+	}
+
+	/** How a database outage reaches a controller: as such, or wrapped by a failed commit or a failed rollback. */
+	static Stream<RuntimeException> databaseOutages() {
+		var rollback = new TransactionSystemException("Could not roll back JPA transaction",
+				new SQLException("Connection is closed"));
+		rollback.initApplicationException(new JpaSystemException(new IllegalStateException(
+				new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
+		return Stream.of(
+				new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+						new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")),
+				new DataAccessResourceFailureException("Unable to acquire JDBC Connection"),
+				new TransactionSystemException("Could not commit JPA transaction",
+						new SQLException("An I/O error occurred while sending to the backend.", "08006")),
+				rollback);
 	}
 
 	// --- GET /api/v1/orders/{orderId} ---

@@ -1,0 +1,120 @@
+package dev.ftgo.systemtests;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.ftgo.testsupport.ApiClient;
+
+/**
+ * A steady stream of {@code POST /api/v1/orders} through the gateway at a fixed rate, kept up while a
+ * fault is injected. Each request runs on a worker of its own, so a slow answer does not slow the
+ * stream: the load is open, like real clients, not closed. Records which orders were accepted and
+ * every answer that was not a 201.
+ */
+final class OrderStream implements AutoCloseable {
+
+	/** An answer other than 201; status -1 when no answer came at all. */
+	record Refusal(long sentAtMs, int status, String contentType, String body) {
+		@Override
+		public String toString() {
+			return status + " " + contentType + " " + body;
+		}
+	}
+
+	private static final String ONE_CURRY = "[{\"menuItemId\": \"m1\", \"quantity\": 1}]";
+
+	private final Fixtures fixtures;
+	private final String consumerId;
+	private final String restaurantId;
+	private final long startedAt = System.nanoTime();
+	private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+	private final ExecutorService workers = Executors.newCachedThreadPool();
+	private final ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+	private final ConcurrentLinkedQueue<Refusal> refused = new ConcurrentLinkedQueue<>();
+	private final ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
+	private final AtomicInteger sent = new AtomicInteger();
+
+	private OrderStream(Fixtures fixtures, String consumerId, String restaurantId) {
+		this.fixtures = fixtures;
+		this.consumerId = consumerId;
+		this.restaurantId = restaurantId;
+	}
+
+	/** Starts placing one order of {@code consumerId} at {@code restaurantId} every {@code 1000 / perSecond} ms. */
+	static OrderStream start(Fixtures fixtures, String consumerId, String restaurantId, int perSecond) {
+		var stream = new OrderStream(fixtures, consumerId, restaurantId);
+		stream.clock.scheduleAtFixedRate(() -> stream.workers.execute(stream::placeOne), 0, 1000 / perSecond,
+				TimeUnit.MILLISECONDS);
+		return stream;
+	}
+
+	private void placeOne() {
+		sent.incrementAndGet();
+		long sentAt = System.nanoTime();
+		long sentAtMs = (sentAt - startedAt) / 1_000_000;
+		try {
+			ApiClient.Response placed = fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
+			latenciesMs.add((System.nanoTime() - sentAt) / 1_000_000);
+			if (placed.status() == 201) {
+				accepted.add(placed.json().get("orderId").asString());
+			}
+			else {
+				refused.add(new Refusal(sentAtMs, placed.status(), placed.contentType(), placed.raw().body()));
+			}
+		}
+		catch (UncheckedIOException e) {
+			refused.add(new Refusal(sentAtMs, -1, "", e.getMessage()));
+		}
+	}
+
+	/** Stops sending and waits for the answers to the requests already sent. */
+	void stop() {
+		clock.shutdownNow();
+		workers.shutdown();
+		try {
+			if (!workers.awaitTermination(2, TimeUnit.MINUTES)) {
+				throw new IllegalStateException("Requests of the order stream still unanswered after 2 minutes");
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	int sent() {
+		return sent.get();
+	}
+
+	int acceptedCount() {
+		return accepted.size();
+	}
+
+	List<String> accepted() {
+		return new ArrayList<>(accepted);
+	}
+
+	List<Refusal> refused() {
+		return new ArrayList<>(refused);
+	}
+
+	/** Latencies of every answered request, sorted. */
+	List<Long> latenciesMs() {
+		var sorted = new ArrayList<>(latenciesMs);
+		sorted.sort(null);
+		return sorted;
+	}
+
+	@Override
+	public void close() {
+		clock.shutdownNow();
+		workers.shutdownNow();
+	}
+}
