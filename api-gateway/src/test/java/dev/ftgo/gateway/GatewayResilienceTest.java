@@ -76,6 +76,36 @@ class GatewayResilienceTest {
 	}
 
 	@Test
+	void passesTheCallersTraceOnToTheServiceFromItsOwnSpan() throws Exception {
+		var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		var callersSpan = "00f067aa0ba902b7";
+
+		var response = send(to("/api/v1/consumers/42").header("traceparent", "00-" + traceId + "-" + callersSpan + "-01"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(consumerService.lastTraceparent()).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(callersSpan);
+	}
+
+	@Test
+	void startsATraceForACallerWithoutOne() throws Exception {
+		send(to("/api/v1/consumers/42"));
+
+		assertThat(consumerService.lastTraceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+	}
+
+	@Test
+	void exposesHttpResilienceAndJvmMetricsToPrometheus() throws Exception {
+		send(to("/api/v1/consumers/42"));
+
+		var scrape = send(to("/actuator/prometheus"));
+
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body()).contains("http_server_requests_seconds_bucket{", "jvm_memory_used_bytes{",
+				"spring_cloud_gateway_requests_seconds_count{", "http_client_requests_seconds_count{")
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"consumer-service\",state=\"closed\"} 1.0");
+	}
+
+	@Test
 	void retriesGetsOnServerErrors() throws Exception {
 		consumerService.willAnswer(new StubService.Answer(500, "{}"), new StubService.Answer(502, "{}"));
 

@@ -21,6 +21,7 @@ final class StubService implements AutoCloseable {
 	private final AtomicInteger calls = new AtomicInteger();
 	private volatile long lastBodyBytes;
 	private volatile String lastPath;
+	private volatile String lastTraceparent;
 
 	StubService() {
 		try {
@@ -55,6 +56,11 @@ final class StubService implements AutoCloseable {
 		return lastPath;
 	}
 
+	/** The W3C trace context of the last call, {@code null} if it had none. */
+	String lastTraceparent() {
+		return lastTraceparent;
+	}
+
 	void resetCalls() {
 		calls.set(0);
 	}
@@ -62,6 +68,7 @@ final class StubService implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		calls.incrementAndGet();
 		lastPath = exchange.getRequestURI().getPath();
+		lastTraceparent = exchange.getRequestHeaders().getFirst("traceparent");
 		lastBodyBytes = exchange.getRequestBody().readAllBytes().length;
 		var answer = script.poll();
 		if (answer == null) {

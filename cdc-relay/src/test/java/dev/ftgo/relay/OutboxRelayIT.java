@@ -120,7 +120,10 @@ class OutboxRelayIT {
 		assertThat(sequencesPerKey).hasSize(10).allSatisfy((key, sequences) ->
 				assertThat(sequences).containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList()));
 		assertThat(relay.prometheus()).contains("ftgo_relay_records_total{source=\"relay-it\"}",
-				"ftgo_relay_lag_seconds_count{source=\"relay-it\"}", "ftgo_relay_engine_restarts_total{source=\"relay-it\"}");
+				"ftgo_relay_lag_seconds_count{source=\"relay-it\"}", "ftgo_relay_engine_restarts_total{source=\"relay-it\"}",
+				"ftgo_relay_engine_running{source=\"relay-it\"} 1.0");
+		// a number of bytes, not NaN: the relay reads its own slot with the source's login
+		assertThat(relay.prometheus()).containsPattern("ftgo_relay_slot_backlog_bytes\\{source=\"relay-it\"} \\d");
 	}
 
 	@Test

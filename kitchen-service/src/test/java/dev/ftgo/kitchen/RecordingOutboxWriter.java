@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,31 +15,37 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.OutboxWriter;
+import dev.ftgo.messaging.TraceparentSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tests' OutboxWriter: writes every message as the real one does (which fails outside a transaction)
  * and remembers it, and separately the messages whose transaction committed: those are what cdc-relay
- * would publish. A test can make the writer fail, to see the business change roll back with it.
+ * would publish. A test can make the writer fail, to see the business change roll back with it. A message
+ * is remembered with the trace context the outbox row gets (the current span's, unless it carries one).
  */
 public class RecordingOutboxWriter extends OutboxWriter {
 
 	private final JsonMapper json;
+	private final TraceparentSource traceparents;
 	private final List<Message> written = new CopyOnWriteArrayList<>();
 	private final List<Message> committed = new CopyOnWriteArrayList<>();
 	private volatile Predicate<Message> failing = message -> false;
 
-	RecordingOutboxWriter(DataSource dataSource, JsonMapper json) {
-		super(dataSource, json);
+	RecordingOutboxWriter(DataSource dataSource, JsonMapper json, TraceparentSource traceparents) {
+		super(dataSource, json, traceparents);
 		this.json = json;
+		this.traceparents = traceparents;
 	}
 
 	@Override
-	public void send(Message message) {
-		if (failing.test(message)) {
-			throw new IllegalStateException("The test made the outbox fail for " + message.type());
+	public void send(Message sent) {
+		if (failing.test(sent)) {
+			throw new IllegalStateException("The test made the outbox fail for " + sent.type());
 		}
+		var message = sent.headers().traceparent() != null ? sent
+				: sent.withHeaders(sent.headers().withTraceparent(traceparents.current()));
 		super.send(message);
 		written.add(message);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -86,8 +93,8 @@ public class RecordingOutboxWriter extends OutboxWriter {
 	public static class Configuration {
 
 		@Bean
-		RecordingOutboxWriter outboxWriter(DataSource dataSource, JsonMapper json) {
-			return new RecordingOutboxWriter(dataSource, json);
+		RecordingOutboxWriter outboxWriter(DataSource dataSource, JsonMapper json, ObjectProvider<TraceparentSource> traceparents) {
+			return new RecordingOutboxWriter(dataSource, json, traceparents.getIfUnique(() -> TraceparentSource.NONE));
 		}
 	}
 }

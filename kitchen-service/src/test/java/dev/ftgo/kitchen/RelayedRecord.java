@@ -46,6 +46,12 @@ public final class RelayedRecord {
 		return this;
 	}
 
+	/** Puts the record in a trace, as a traced sender does. */
+	public RelayedRecord traceparent(String traceparent) {
+		headers.put("traceparent", traceparent);
+		return this;
+	}
+
 	public UUID id() {
 		return UUID.fromString(headers.get("id"));
 	}
@@ -65,7 +71,7 @@ public final class RelayedRecord {
 
 	private static synchronized KafkaProducer<String, byte[]> producer() {
 		if (producer == null) {
-			producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers()),
+			producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
 					new StringSerializer(), new ByteArraySerializer());
 			Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "close-test-producer"));
 		}

@@ -35,7 +35,7 @@ public abstract class RunningKitchenService {
 		TestDatabase.register(registry, "kitchen_service");
 		// the listener containers start with the context, so the topics they read must exist before it
 		TestKafka.createTopics("kitchen.commands", "kitchen.commands-dlt", "order.events", "order.events-dlt");
-		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
+		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.bootstrapServers());
 	}
 
 	@LocalServerPort

@@ -18,6 +18,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,11 +31,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the outbox writer and the idempotent consumer support into a service that has a DataSource, and a
  * listener container for every {@link MessageSubscription} bean.
+ *
+ * <p>Observability comes from the application, when it has it: the consumers and the dead-letter producer get
+ * Boot's Kafka client customizers (Micrometer client metrics such as records-lag), each record is handled
+ * inside a Kafka listener observation (with a tracer: a span continuing the record's {@code traceparent}), and
+ * the outbox writer stamps the current span on the messages it writes. None of it is required.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -55,8 +65,9 @@ public class MessagingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		OutboxWriter outboxWriter(DataSource dataSource, ObjectProvider<JsonMapper> json) {
-			return new OutboxWriter(dataSource, jsonMapper(json));
+		OutboxWriter outboxWriter(DataSource dataSource, ObjectProvider<JsonMapper> json,
+				ObjectProvider<TraceparentSource> traceparents) {
+			return new OutboxWriter(dataSource, jsonMapper(json), traceparents.getIfUnique(() -> TraceparentSource.NONE));
 		}
 
 		@Bean
@@ -64,6 +75,22 @@ public class MessagingAutoConfiguration {
 		@ConditionalOnSingleCandidate(PlatformTransactionManager.class)
 		InboxGuard inboxGuard(DataSource dataSource, PlatformTransactionManager transactionManager) {
 			return new InboxGuard(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager));
+		}
+	}
+
+	/** Only with Micrometer Tracing on the classpath; an application may still have no Tracer bean. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	static class Tracing {
+
+		// the tracer is looked up when the bean is created, not by a bean condition, which would depend on
+		// this configuration running after whichever auto-configuration provides the tracer
+		@Bean
+		@ConditionalOnMissingBean
+		TraceparentSource messagingTraceparentSource(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+			Tracer current = tracer.getIfUnique();
+			Propagator format = propagator.getIfUnique();
+			return current == null || format == null ? TraceparentSource.NONE : new MicrometerTraceparents(current, format);
 		}
 	}
 
@@ -75,15 +102,20 @@ public class MessagingAutoConfiguration {
 
 		/** Writes the dead letters byte for byte as they were read. */
 		@Bean
-		DefaultKafkaProducerFactory<String, byte[]> messagingDeadLetterProducerFactory(KafkaProperties kafka) {
-			return new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(), new StringSerializer(),
+		DefaultKafkaProducerFactory<String, byte[]> messagingDeadLetterProducerFactory(KafkaProperties kafka,
+				ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+			var producers = new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(), new StringSerializer(),
 					new ByteArraySerializer());
+			customizers.orderedStream().forEach(customizer -> customizer.customize(producers));
+			return producers;
 		}
 
 		@Bean
 		SubscriptionContainers messagingSubscriptionContainers(List<MessageSubscription> subscriptions,
 				KafkaProperties kafka, DefaultKafkaProducerFactory<String, byte[]> messagingDeadLetterProducerFactory,
-				InboxGuard inbox, ObjectProvider<JsonMapper> json, MessagingSettings settings, Environment environment) {
+				InboxGuard inbox, ObjectProvider<JsonMapper> json, MessagingSettings settings, Environment environment,
+				ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
+				ObjectProvider<ObservationRegistry> observations) {
 			String groupId = environment.getProperty("spring.application.name");
 			if (groupId == null || groupId.isBlank()) {
 				throw new IllegalStateException("Set spring.application.name: it is the consumer group of the MessageSubscriptions");
@@ -98,10 +130,13 @@ public class MessagingAutoConfiguration {
 			properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
 			properties.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
 			var consumers = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+			// what Boot does to its own consumer factory, e.g. the Micrometer listener that publishes the client metrics
+			customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
 			var errorHandler = RetryThenDeadLetter.errorHandler(new KafkaTemplate<>(messagingDeadLetterProducerFactory),
 					settings.consumer());
 			return new SubscriptionContainers(subscriptions, consumers, errorHandler, inbox,
-					TolerantJson.reader(jsonMapper(json)), groupId, settings.consumer().concurrency());
+					TolerantJson.reader(jsonMapper(json)), groupId, settings.consumer().concurrency(),
+					observations.getIfUnique(() -> ObservationRegistry.NOOP));
 		}
 
 		@Bean

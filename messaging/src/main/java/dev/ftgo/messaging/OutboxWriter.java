@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each row is deleted again in the same transaction: logical decoding still sees the INSERT, the relay
  * ignores the DELETE, and the table never grows. Rows are written one INSERT at a time on purpose: the
  * relay relies on one change event per message.
+ *
+ * <p>A message without a {@code traceparent} gets the current span's, so the consumer continues the trace of
+ * the request or message that caused it.
  */
 public class OutboxWriter {
 
@@ -33,11 +36,19 @@ public class OutboxWriter {
 	private final DataSource dataSource;
 	private final JdbcTemplate jdbc;
 	private final JsonMapper json;
+	private final TraceparentSource traceparents;
 
+	/** A writer that sends messages with the trace context they carry, and none otherwise. */
 	public OutboxWriter(DataSource dataSource, JsonMapper json) {
+		this(dataSource, json, TraceparentSource.NONE);
+	}
+
+	/** @param traceparents the trace context of a message that carries none, usually the current span's */
+	public OutboxWriter(DataSource dataSource, JsonMapper json, TraceparentSource traceparents) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.json = json;
+		this.traceparents = traceparents;
 	}
 
 	/**
@@ -49,9 +60,11 @@ public class OutboxWriter {
 	 */
 	public void send(Message message) {
 		String payload = toJsonObject(message);
+		String traceparent = message.headers().traceparent() != null ? message.headers().traceparent()
+				: traceparents.current();
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			requireTransaction(connection);
-			insert(connection, message, payload);
+			insert(connection, message, payload, traceparent);
 			try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
 				delete.setObject(1, message.id());
 				delete.executeUpdate();
@@ -68,7 +81,8 @@ public class OutboxWriter {
 		}
 	}
 
-	private static void insert(Connection connection, Message message, String payload) throws SQLException {
+	private static void insert(Connection connection, Message message, String payload, String traceparent)
+			throws SQLException {
 		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 			insert.setObject(1, message.id());
 			insert.setString(2, message.destination());
@@ -78,7 +92,7 @@ public class OutboxWriter {
 			insert.setObject(5, payload, Types.OTHER);
 			insert.setString(6, message.headers().correlationId());
 			insert.setString(7, message.headers().replyTo());
-			insert.setString(8, message.headers().traceparent());
+			insert.setString(8, traceparent);
 			insert.setString(9, message.headers().schemaVersion());
 			insert.executeUpdate();
 		}

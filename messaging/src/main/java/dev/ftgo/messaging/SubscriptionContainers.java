@@ -13,16 +13,22 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One listener container per {@link MessageSubscription}, started and stopped with the application. */
+/**
+ * One listener container per {@link MessageSubscription}, started and stopped with the application. With an
+ * observation registry each record is handled inside Spring Kafka's listener observation: with a tracer, that is
+ * a consumer span whose parent is the record's {@code traceparent}, current while the handler runs.
+ */
 final class SubscriptionContainers implements SmartLifecycle {
 
 	private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
 	private volatile boolean running;
 
 	SubscriptionContainers(List<MessageSubscription> subscriptions, ConsumerFactory<String, byte[]> consumers,
-			CommonErrorHandler errorHandler, InboxGuard inbox, JsonMapper json, String groupId, int concurrency) {
+			CommonErrorHandler errorHandler, InboxGuard inbox, JsonMapper json, String groupId, int concurrency,
+			ObservationRegistry observations) {
 		Set<String> topics = new HashSet<>();
 		for (MessageSubscription subscription : subscriptions) {
 			// two containers in one group would split the topic's partitions between two handler sets
@@ -35,6 +41,8 @@ final class SubscriptionContainers implements SmartLifecycle {
 			properties.setGroupId(groupId);
 			// the handler's transaction has committed when the listener returns; only then is the offset committed
 			properties.setAckMode(AckMode.RECORD);
+			properties.setObservationEnabled(!observations.isNoop());
+			properties.setObservationRegistry(observations);
 			properties.setMessageListener(new SubscriptionListener(subscription, subscriber, inbox, json));
 			var container = new ConcurrentMessageListenerContainer<>(consumers, properties);
 			container.setConcurrency(concurrency);

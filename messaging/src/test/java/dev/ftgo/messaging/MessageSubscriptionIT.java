@@ -55,14 +55,14 @@ class MessageSubscriptionIT {
 		TestDatabase.register(registry, "messaging");
 		// the listener containers start with the context, so the topics must exist before it
 		TestKafka.createTopics(TOPIC, DEAD_LETTERS);
-		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
+		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.bootstrapServers());
 	}
 
 	@BeforeAll
 	static void schemaAndProducer(@Autowired DataSource dataSource, @Autowired JdbcTemplate jdbc) {
 		MessagingSchema.apply(dataSource);
 		jdbc.execute("CREATE TABLE IF NOT EXISTS thing_log (message_id UUID, name TEXT, quantity INT, note TEXT)");
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers()),
+		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer());
 	}
 
@@ -181,7 +181,7 @@ class MessageSubscriptionIT {
 	private List<ConsumerRecord<String, byte[]>> deadLetters() {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		try (var consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers(),
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(DEAD_LETTERS));

@@ -35,7 +35,7 @@ public final class OutboxLog {
 
 	/** An outbox row as the relay will publish it. */
 	public record Sent(String id, String destination, String key, String type, String correlationId, String replyTo,
-			String schemaVersion, JsonNode payload) {
+			String schemaVersion, JsonNode payload, String traceparent) {
 	}
 
 	private OutboxLog() {
@@ -86,7 +86,7 @@ public final class OutboxLog {
 		}
 		return new Sent(values.get("id"), values.get("destination"), values.get("aggregate_id"), values.get("type"),
 				values.get("correlation_id"), values.get("reply_to"), values.get("schema_version"),
-				JSON.readTree(values.get("payload")));
+				JSON.readTree(values.get("payload")), values.get("traceparent"));
 	}
 
 	private static List<String> changes() {
@@ -113,6 +113,6 @@ public final class OutboxLog {
 	}
 
 	private static java.sql.Connection connect() throws SQLException {
-		return DriverManager.getConnection(TestDatabase.server(DATABASE).jdbcUrl(DATABASE), DATABASE, DATABASE);
+		return DriverManager.getConnection(TestDatabase.jdbcUrl(DATABASE), DATABASE, DATABASE);
 	}
 }

@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Stands in for cdc-relay and the other services: publishes records to the test broker exactly as the relay
  * does (key = aggregate id, value = the JSON payload as UTF-8 bytes, headers {@code id}, {@code type},
- * {@code schemaVersion} and, where given, {@code correlationId}/{@code replyTo}), and reads dead-letter
+ * {@code schemaVersion} and, where given, {@code correlationId}/{@code replyTo}/{@code traceparent}), and reads dead-letter
  * topics.
  */
 public final class Relay {
@@ -50,13 +50,27 @@ public final class Relay {
 		return publish(topic, key, UUID.randomUUID(), type, json, correlationId);
 	}
 
+	/** Publishes a reply in the trace {@code traceparent} (W3C) belongs to. */
+	public static UUID publishReply(String topic, String key, String type, String json, String correlationId,
+			String traceparent) {
+		return publish(topic, key, UUID.randomUUID(), type, json, correlationId, traceparent);
+	}
+
 	private static UUID publish(String topic, String key, UUID id, String type, String json, String correlationId) {
+		return publish(topic, key, id, type, json, correlationId, null);
+	}
+
+	private static UUID publish(String topic, String key, UUID id, String type, String json, String correlationId,
+			String traceparent) {
 		var record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
 		header(record, "id", id.toString());
 		header(record, "type", type);
 		header(record, "schemaVersion", "1");
 		if (correlationId != null) {
 			header(record, "correlationId", correlationId);
+		}
+		if (traceparent != null) {
+			header(record, "traceparent", traceparent);
 		}
 		try {
 			producer().send(record).get(30, TimeUnit.SECONDS);
@@ -76,7 +90,7 @@ public final class Relay {
 		var patience = Duration.ofSeconds(60);
 		var records = new ArrayList<ConsumerRecord<String, byte[]>>();
 		try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers(),
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(topic));
@@ -106,7 +120,7 @@ public final class Relay {
 
 	private static synchronized KafkaProducer<String, byte[]> producer() {
 		if (producer == null) {
-			producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers()),
+			producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
 					new StringSerializer(), new ByteArraySerializer());
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> producer.close(Duration.ofSeconds(1)), "close-test-relay"));
 		}

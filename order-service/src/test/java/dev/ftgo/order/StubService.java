@@ -26,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StubService implements AutoCloseable {
 
-	public record Request(String method, String path, String body) {
+	/** @param traceparent the W3C trace context the caller sent, if any */
+	public record Request(String method, String path, String body, String traceparent) {
 	}
 
 	public record Reply(int status, String body) {
@@ -122,7 +123,8 @@ public final class StubService implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			var request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+					exchange.getRequestHeaders().getFirst("traceparent"));
 			received.add(request);
 			var reply = routes.stream()
 					.filter(route -> route.method().equals(request.method()) && route.path().matcher(request.path()).matches())

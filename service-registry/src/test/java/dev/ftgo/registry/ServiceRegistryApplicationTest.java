@@ -31,4 +31,17 @@ class ServiceRegistryApplicationTest {
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"UP\"");
 	}
+
+	@Test
+	void exposesHttpAndJvmMetricsToPrometheus() throws Exception {
+		var http = HttpClient.newHttpClient();
+		http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/eureka/apps"))
+				.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+		var scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body()).contains("http_server_requests_seconds_count{", "jvm_memory_used_bytes{", "process_cpu_usage ");
+	}
 }

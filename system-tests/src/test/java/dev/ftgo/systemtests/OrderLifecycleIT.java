@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -220,6 +222,36 @@ class OrderLifecycleIT {
 		move(ticket.get("ticketId").asString(), "preparing", null);
 		awaitState(orderId, "PREPARING");
 		assertProblem(gateway.post("/api/v1/orders/" + orderId + "/cancel", null), 409);
+	}
+
+	/**
+	 * W3C trace context end to end: the trace a client starts at the gateway is the trace of every
+	 * message about its order, across the outbox, the relay, Kafka, the kitchen and the reply.
+	 */
+	@Test
+	@Order(6)
+	void carriesTheClientsTraceThroughEveryMessageOfTheOrder() {
+		var consumerId = fixtures.consumer("100.00");
+		var restaurantId = fixtures.restaurant();
+		var traceId = UUID.randomUUID().toString().replace("-", "");
+		var placed = gateway.post("/api/v1/orders", """
+				{"consumerId": "%s", "restaurantId": "%s", "lineItems": %s}""".formatted(consumerId, restaurantId, ONE_CURRY),
+				Map.of("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01"));
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+		var orderId = placed.json().get("orderId").asString();
+		awaitState(orderId, "APPROVED");
+		await().atMost(FLOW).until(() -> kafka.readAll("consumer.commands").stream()
+				.anyMatch(record -> record.value().contains(orderId)));
+
+		var records = new ArrayList<KafkaTopics.Record>();
+		for (var topic : List.of("order.events", "kitchen.commands", "order.replies")) {
+			records.addAll(kafka.readAll(topic).stream().filter(record -> orderId.equals(record.key())).toList());
+		}
+		records.addAll(kafka.readAll("consumer.commands").stream().filter(record -> record.value().contains(orderId)).toList());
+		assertThat(records).extracting(record -> record.headers().get("type"))
+				.contains("OrderCreated", "CreateTicket", "TicketCreated", "OrderApproved", "NotifyConsumer");
+		assertThat(records).allSatisfy(record -> assertThat(record.headers().get("traceparent"))
+				.as(record.headers().get("type") + " traceparent").matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"));
 	}
 
 	private static String placedOrder(String consumerId, String restaurantId) {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,14 @@ public final class ApiClient {
 	public Response post(String path, String body, String contentType) {
 		var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
 				.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return send(request);
+	}
+
+	/** A JSON POST with extra request headers (e.g. {@code traceparent}, {@code Idempotency-Key}). */
+	public Response post(String path, String json, Map<String, String> headers) {
+		var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json));
+		headers.forEach(request::header);
 		return send(request);
 	}
 

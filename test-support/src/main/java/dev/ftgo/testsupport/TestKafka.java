@@ -28,6 +28,8 @@ import dev.ftgo.devstack.StackLayout;
  * One real KRaft broker (dev-stack's child JVM, not a fake) per test JVM, killed when the JVM exits.
  * Every Spring context of a service test must use it: the subscriptions start with the context and
  * would otherwise reach for a developer's running stack on the default port.
+ * Under {@code -Dftgo.test.infrastructure=testcontainers} (or {@code auto} with a Docker engine) that
+ * broker is an {@code apache/kafka} container instead; see {@link TestInfrastructure}.
  */
 public final class TestKafka {
 
@@ -53,11 +55,22 @@ public final class TestKafka {
 		registry.add("ftgo.messaging.consumer.retry.initial-interval", () -> "100ms");
 	}
 
+	/** The address of whichever broker {@link TestInfrastructure} chose, started on first use. */
 	public static String bootstrapServers() {
+		if (TestInfrastructure.selected() == TestInfrastructure.TESTCONTAINERS) {
+			return SharedKafkaContainer.bootstrapServers();
+		}
 		return broker().bootstrapServers();
 	}
 
+	/**
+	 * The embedded broker process itself, for tests that stop and restart it. It has no counterpart in a
+	 * container, so under Testcontainers this refuses rather than start a second, unrelated broker.
+	 */
 	public static synchronized KafkaBroker broker() {
+		if (TestInfrastructure.selected() == TestInfrastructure.TESTCONTAINERS) {
+			throw TestInfrastructure.embeddedOnly("TestKafka.broker()", "TestKafka.bootstrapServers()");
+		}
 		if (broker == null) {
 			Path root = temporaryDirectory();
 			broker = new KafkaBroker(root.resolve("data"), Ports.freePort(), Ports.freePort(),

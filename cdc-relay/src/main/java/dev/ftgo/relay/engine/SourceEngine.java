@@ -52,7 +52,7 @@ final class SourceEngine {
 		this.backoff = backoff;
 		this.clock = clock;
 		this.status = EngineStatus.starting(clock.instant());
-		this.metrics = new SourceMetrics(meters, source.name(), this::isRunning);
+		this.metrics = new SourceMetrics(meters, source.name(), this::isRunning, new SlotBacklog(source, clock));
 	}
 
 	String name() {

@@ -18,7 +18,7 @@ final class SourceMetrics {
 	private final AtomicLong lastLagMillis = new AtomicLong();
 	private final Counter restarts;
 
-	SourceMetrics(MeterRegistry registry, String source, BooleanSupplier running) {
+	SourceMetrics(MeterRegistry registry, String source, BooleanSupplier running, SlotBacklog backlog) {
 		relayed = Counter.builder("ftgo.relay.records")
 				.description("Outbox messages published to Kafka and acknowledged")
 				.tag("source", source).register(registry);
@@ -35,7 +35,13 @@ final class SourceMetrics {
 				.tag("source", source).register(registry);
 		Gauge.builder("ftgo.relay.engine.running", running, up -> up.getAsBoolean() ? 1 : 0)
 				.description("1 while the source's engine is streaming, else 0")
+				// strong: nothing else holds this supplier, and a gauge's weak reference would read NaN after a GC
+				.strongReference(true)
 				.tag("source", source).register(registry);
+		Gauge.builder("ftgo.relay.slot.backlog", backlog, SlotBacklog::bytes)
+				.description("WAL written by the source database beyond the position the relay confirmed from its slot;"
+						+ " NaN while the database is unreachable or the slot does not exist yet")
+				.baseUnit("bytes").strongReference(true).tag("source", source).register(registry);
 	}
 
 	void relayed(Instant committedAt, Instant acknowledgedAt) {

@@ -28,7 +28,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class KafkaBatchPublisherTest {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-	private final SourceMetrics metrics = new SourceMetrics(meters, "relay-test", () -> true);
+	private final SourceMetrics metrics = new SourceMetrics(meters, "relay-test", () -> true, null);
 	private final OutboxRouter router = new OutboxRouter();
 	private final Committer committer = new Committer();
 

@@ -3,6 +3,11 @@ package dev.ftgo.consumer.consumer.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +97,19 @@ class ConsumerCommandsIT {
 		assertThat(UUID.fromString(notification.get("notificationId").asString())).isNotNull();
 		assertThat(Instant.parse(notification.get("receivedAt").asString())).isBefore(Instant.now());
 		assertThat(processed(messageId)).isEqualTo(1);
+	}
+
+	@Test
+	void exposesHttpJvmDatabaseAndKafkaConsumerMetricsToPrometheus() throws Exception {
+		var consumerId = register();
+		send(consumerId, "NotifyConsumer", notifyConsumer(consumerId, "Order approved"));
+		awaitNotifications(consumerId, 1);
+
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(prometheus()).contains("http_server_requests_seconds_bucket{",
+				"jvm_memory_used_bytes{", "hikaricp_connections_active{",
+				// the consumer.commands consumers: records-lag per partition once they fetched, and its maximum
+				"kafka_consumer_fetch_manager_records_lag{", "kafka_consumer_fetch_manager_records_lag_max{",
+				"spring_kafka_listener_seconds_count{"));
 	}
 
 	@Test
@@ -221,6 +239,14 @@ class ConsumerCommandsIT {
 		});
 		assertThat(notifications).hasSize(count);
 		return notifications;
+	}
+
+	/** The scrape as Prometheus asks for it (ApiClient accepts only JSON). */
+	private String prometheus() throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build();
+		var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	private int processed(UUID messageId) {

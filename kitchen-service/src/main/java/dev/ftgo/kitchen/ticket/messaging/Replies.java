@@ -31,9 +31,9 @@ class Replies {
 	void send(ReceivedMessage request, UUID orderId, Object reply) {
 		var replyTo = request.headers().replyTo();
 		var topic = replyTo == null || replyTo.isBlank() ? DEFAULT_REPLY_TOPIC : replyTo;
-		// the request's trace context goes along, so the reply joins the trace of the order it answers
-		var headers = SCHEMA_VERSION_1.withCorrelationId(request.id().toString())
-				.withTraceparent(request.headers().traceparent());
+		// no traceparent here: the outbox stamps the handler's span, which continues the request's trace, so the
+		// reply joins the trace of the order it answers as a child of the work it reports
+		var headers = SCHEMA_VERSION_1.withCorrelationId(request.id().toString());
 		outbox.send(Message.of(topic, orderId.toString(), reply.getClass().getSimpleName(), reply).withHeaders(headers));
 	}
 }

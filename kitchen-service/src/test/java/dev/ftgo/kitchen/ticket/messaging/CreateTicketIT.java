@@ -90,6 +90,19 @@ class CreateTicketIT extends RunningKitchenService {
 	}
 
 	@Test
+	void repliesInTheTraceOfTheCommandFromItsOwnSpan() {
+		var orderId = UUID.randomUUID();
+		var traceId = orderId.toString().replace("-", "");
+		var sendersSpan = "00f067aa0ba902b7";
+
+		var reply = awaitReply(createTicket(orderId, command(orderId, restaurant().id(), "m1"))
+				.traceparent("00-" + traceId + "-" + sendersSpan + "-01").send());
+
+		assertThat(reply.headers().traceparent()).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+				.doesNotContain(sendersSpan);
+	}
+
+	@Test
 	void refusesAnOrderForAClosedRestaurant() {
 		var restaurant = restaurant();
 		restaurants.close(restaurant.id());

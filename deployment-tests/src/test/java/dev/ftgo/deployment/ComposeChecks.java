@@ -1,0 +1,132 @@
+package dev.ftgo.deployment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import dev.ftgo.deployment.ComposeFile.Service;
+
+/**
+ * The rules docker-compose.yml keeps. Each check answers the violations it finds, one sentence each, so
+ * that a test can show a failing check on a bad file as well as a passing one on the real file.
+ */
+final class ComposeChecks {
+
+	/** The only services reachable from the host: the public API and the Eureka dashboard. */
+	static final Set<String> PUBLISHED = Set.of("api-gateway", "service-registry");
+
+	/** Variables an application container may set that are read by the JVM or select profiles. */
+	static final Set<String> NOT_IN_APPLICATION_YML = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE");
+
+	private static final Set<String> RESTART_POLICIES = Set.of("always", "unless-stopped", "on-failure");
+
+	private ComposeChecks() {
+	}
+
+	static List<String> withoutHealthCheck(ComposeFile compose) {
+		return eachService(compose, service -> service.healthCheck().isPresent() ? Stream.empty()
+				: Stream.of(service.name() + " has no health check"));
+	}
+
+	/** A dependant must start once its dependency is healthy, so the dependency needs a health check. */
+	static List<String> dependenciesNotAwaitingHealth(ComposeFile compose) {
+		Map<String, Service> services = compose.services();
+		return eachService(compose, service -> service.dependsOn().entrySet().stream().flatMap(dependency -> {
+			String name = dependency.getKey();
+			Optional<String> condition = dependency.getValue();
+			String edge = service.name() + " -> " + name;
+			if (!services.containsKey(name)) {
+				return Stream.of(edge + ": no such service");
+			}
+			if (condition.isEmpty() || condition.get().equals("service_started")) {
+				return Stream.of(edge + ": starts before " + name + " is ready (use condition: service_healthy)");
+			}
+			if (condition.get().equals("service_healthy") && services.get(name).healthCheck().isEmpty()) {
+				return Stream.of(edge + ": waits for health, but " + name + " has no health check");
+			}
+			return Stream.empty();
+		}));
+	}
+
+	/** No dead configuration: every variable set on an application is a property that application binds. */
+	static List<String> unboundEnvironment(ComposeFile compose, Path projectRoot) {
+		return eachService(compose, service -> {
+			if (!service.isBuilt()) {
+				return Stream.empty();
+			}
+			if (service.module().isEmpty()) {
+				return Stream.of(service.name() + " is built without a MODULE build argument");
+			}
+			if (service.definition().containsKey("env_file")) {
+				return Stream.of(service.name() + " reads an env_file, which hides its settings from this check");
+			}
+			Map<String, String> environment = service.environment();
+			List<String> profiles = Arrays.stream(environment.getOrDefault("SPRING_PROFILES_ACTIVE", "").split(","))
+					.map(String::trim).filter(profile -> !profile.isEmpty()).toList();
+			ModuleProperties properties = ModuleProperties.load(projectRoot, service.module().get(), profiles);
+			return environment.keySet().stream().filter(variable -> !NOT_IN_APPLICATION_YML.contains(variable))
+					.flatMap(variable -> properties.whyUnbound(variable).stream())
+					.map(reason -> service.name() + ": " + reason);
+		});
+	}
+
+	static List<String> unexpectedPublishedPorts(ComposeFile compose) {
+		return eachService(compose, service -> service.ports().isEmpty() || PUBLISHED.contains(service.name())
+				? Stream.empty()
+				: Stream.of(service.name() + " publishes " + service.ports() + " on the host; only " + PUBLISHED + " may"));
+	}
+
+	static List<String> unboundedOrNotRestarted(ComposeFile compose) {
+		return eachService(compose, service -> {
+			List<String> problems = new ArrayList<>();
+			if (service.get("deploy", "resources", "limits", "memory").or(() -> service.get("mem_limit")).isEmpty()) {
+				problems.add(service.name() + " has no memory limit");
+			}
+			if (service.get("restart").filter(RESTART_POLICIES::contains).isEmpty()) {
+				problems.add(service.name() + " is not restarted when it fails");
+			}
+			return problems.stream();
+		});
+	}
+
+	/**
+	 * The image docker/Dockerfile builds listens on its PORT build argument (SERVER_PORT): it has to be the
+	 * application's own server.port, and a readiness check needs the application's probe groups.
+	 */
+	static List<String> imagesDisagreeingWithTheirApplication(ComposeFile compose, Path projectRoot) {
+		return eachService(compose, service -> service.module().stream().flatMap(module -> {
+			ModuleProperties properties = ModuleProperties.load(projectRoot, module, List.of());
+			List<String> problems = new ArrayList<>();
+			Optional<String> port = properties.value("server.port");
+			if (!service.buildArg("PORT").equals(port)) {
+				problems.add(service.name() + " builds with PORT " + service.buildArg("PORT").orElse("(none)") + ", but "
+						+ module + " has server.port " + port.orElse("(none)"));
+			}
+			// the probe groups are on by default since Spring Boot 4
+			boolean probesReadiness = service.healthCheck().map(String::valueOf).orElse("").contains("/actuator/health/readiness");
+			if (probesReadiness && properties.value("management.endpoint.health.probes.enabled").equals(Optional.of("false"))) {
+				problems.add(service.name() + " checks /actuator/health/readiness, which " + module + " does not serve"
+						+ " (management.endpoint.health.probes.enabled)");
+			}
+			return problems.stream();
+		}));
+	}
+
+	/** Images are named as a user's Docker resolves them; no registry host is written down. */
+	static List<String> imagesNamingARegistryHost(ComposeFile compose) {
+		return eachService(compose, service -> service.get("image").stream().filter(image -> {
+			String first = image.split("/")[0];
+			return image.contains("/") && (first.contains(".") || first.contains(":") || first.equals("localhost"));
+		}).map(image -> service.name() + " names a registry host in its image " + image));
+	}
+
+	private static List<String> eachService(ComposeFile compose, Function<Service, Stream<String>> check) {
+		return compose.services().values().stream().flatMap(check).toList();
+	}
+}

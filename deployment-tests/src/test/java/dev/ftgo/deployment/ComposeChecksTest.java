@@ -1,0 +1,214 @@
+package dev.ftgo.deployment;
+
+import static dev.ftgo.deployment.ComposeFileTest.PROJECT_ROOT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each check of {@link ComposeChecks} fails on a compose file that breaks its rule. */
+class ComposeChecksTest {
+
+	private static final String HEALTHY = """
+			    healthcheck:
+			      test: [CMD, /usr/local/bin/healthcheck, /actuator/health/readiness]
+			""";
+
+	@Test
+	void schemaRejectsWhatComposeWouldReject() {
+		ComposeFile misspelt = ComposeFile.parse("""
+				services:
+				  kafka:
+				    image: apache/kafka:4.1.2
+				    healthcheck:
+				      test: [CMD, "true"]
+				      intervall: 10s
+				    depends_on:
+				      postgres:
+				        condition: ready
+				""");
+
+		assertThat(ComposeSchema.load().violations(misspelt)).hasSizeGreaterThanOrEqualTo(2)
+				.anyMatch(violation -> violation.contains("intervall")).anyMatch(violation -> violation.contains("depends_on/postgres/condition"));
+	}
+
+	@Test
+	void reportsAServiceWithoutOrWithADisabledHealthCheck() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  postgres:
+				    image: postgres:17
+				  kafka:
+				    image: apache/kafka:4.1.2
+				    healthcheck:
+				      disable: true
+				""");
+
+		assertThat(ComposeChecks.withoutHealthCheck(compose)).containsExactly("postgres has no health check",
+				"kafka has no health check");
+	}
+
+	@Test
+	void reportsDependenciesThatDoNotWaitForHealth() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  postgres:
+				    image: postgres:17
+				  kafka:
+				    image: apache/kafka:4.1.2
+				""" + HEALTHY + """
+				  order-service:
+				    image: ftgo/order-service
+				    depends_on: [kafka]
+				  kitchen-service:
+				    image: ftgo/kitchen-service
+				    depends_on:
+				      postgres:
+				        condition: service_healthy
+				      kafka:
+				        condition: service_started
+				      registry:
+				        condition: service_healthy
+				""");
+
+		assertThat(ComposeChecks.dependenciesNotAwaitingHealth(compose)).containsExactly(
+				"order-service -> kafka: starts before kafka is ready (use condition: service_healthy)",
+				"kitchen-service -> postgres: waits for health, but postgres has no health check",
+				"kitchen-service -> kafka: starts before kafka is ready (use condition: service_healthy)",
+				"kitchen-service -> registry: no such service");
+	}
+
+	@Test
+	void reportsEnvironmentVariablesTheApplicationDoesNotBind() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  order-service:
+				    build:
+				      context: .
+				      args:
+				        MODULE: order-service
+				    environment:
+				      SPRING_DATASOURCE_URL: jdbc:postgresql://postgres:5432/order_service
+				      FTGO_REGISTRYURL: http://service-registry:8761/eureka/
+				      JAVA_TOOL_OPTIONS: -XX:MaxRAMPercentage=50
+				      SPRING_DATASOURCE_JDBCURL: jdbc:postgresql://postgres:5432/order_service
+				      EUREKA_CLIENT_SERVICEURL_DEFAULTZONE: http://service-registry:8761/eureka/
+				  cdc-relay:
+				    build:
+				      args:
+				        MODULE: cdc-relay
+				    environment:
+				      - FTGO_RELAY_POSTGRES_HOST=postgres
+				      - FTGO_RELAY_SOURCES_0_DATABASE=orders
+				  kitchen-service:
+				    build: .
+				""");
+
+		assertThat(ComposeChecks.unboundEnvironment(compose, PROJECT_ROOT)).satisfiesExactly(
+				dead -> assertThat(dead).startsWith("order-service: SPRING_DATASOURCE_JDBCURL -> spring.datasource.jdbcurl,")
+						.endsWith("neither declares nor reads"),
+				twin -> assertThat(twin).startsWith("order-service: EUREKA_CLIENT_SERVICEURL_DEFAULTZONE names the map key"
+						+ " 'defaultZone'"),
+				list -> assertThat(list).startsWith("cdc-relay: FTGO_RELAY_SOURCES_0_DATABASE sets one element of the list"
+						+ " ftgo.relay.sources"),
+				unknown -> assertThat(unknown).isEqualTo("kitchen-service is built without a MODULE build argument"));
+	}
+
+	@Test
+	void reportsPortsPublishedByOtherServices() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  api-gateway:
+				    ports: ["8080:8080"]
+				  postgres:
+				    ports: ["5432:5432"]
+				""");
+
+		assertThat(ComposeChecks.unexpectedPublishedPorts(compose)).singleElement().asString()
+				.startsWith("postgres publishes [5432:5432] on the host");
+	}
+
+	@Test
+	void reportsContainersWithoutMemoryLimitOrRestartPolicy() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  kafka:
+				    restart: "no"
+				    deploy:
+				      resources:
+				        limits:
+				          memory: 1G
+				  postgres:
+				    mem_limit: 512m
+				    restart: unless-stopped
+				  order-service:
+				    restart: on-failure
+				""");
+
+		assertThat(ComposeChecks.unboundedOrNotRestarted(compose)).containsExactly("kafka is not restarted when it fails",
+				"order-service has no memory limit");
+	}
+
+	@Test
+	void reportsAnImageThatWouldListenElsewhere() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  order-service:
+				    build:
+				      args:
+				        MODULE: order-service
+				        PORT: "8080"
+				  service-registry:
+				    build:
+				      args:
+				        MODULE: service-registry
+				        PORT: "8761"
+				""" + HEALTHY);
+
+		assertThat(ComposeChecks.imagesDisagreeingWithTheirApplication(compose, PROJECT_ROOT)).containsExactly(
+				"order-service builds with PORT 8080, but order-service has server.port 8082");
+	}
+
+	@Test
+	void reportsAReadinessCheckOfAnApplicationWithoutProbes(@TempDir Path root) throws IOException {
+		Path resources = Files.createDirectories(root.resolve("demo/src/main/resources"));
+		Files.writeString(resources.resolve("application.yml"), """
+				server:
+				  port: 8090
+				management:
+				  endpoint:
+				    health:
+				      probes:
+				        enabled: false
+				""");
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  demo:
+				    build:
+				      args:
+				        MODULE: demo
+				        PORT: "8090"
+				""" + HEALTHY);
+
+		assertThat(ComposeChecks.imagesDisagreeingWithTheirApplication(compose, root)).containsExactly(
+				"demo checks /actuator/health/readiness, which demo does not serve (management.endpoint.health.probes.enabled)");
+	}
+
+	@Test
+	void reportsAnImageNamingARegistryHost() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  postgres:
+				    image: registry.example:5000/postgres:17
+				  kafka:
+				    image: apache/kafka:4.1.2
+				""");
+
+		assertThat(ComposeChecks.imagesNamingARegistryHost(compose)).containsExactly(
+				"postgres names a registry host in its image registry.example:5000/postgres:17");
+	}
+}

@@ -1,0 +1,100 @@
+package dev.ftgo.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import org.junit.jupiter.api.Test;
+
+/** docker-compose.yml at the project root keeps the rules of {@link ComposeChecks}. */
+class ComposeFileTest {
+
+	static final Path PROJECT_ROOT = projectRoot();
+	private static final ComposeFile COMPOSE = ComposeFile.load(PROJECT_ROOT.resolve("docker-compose.yml"));
+
+	@Test
+	void validatesAgainstTheComposeSpecification() {
+		assertThat(ComposeSchema.load().violations(COMPOSE)).isEmpty();
+		assertThat(COMPOSE.root()).as("the obsolete version key").doesNotContainKey("version");
+	}
+
+	@Test
+	void runsTheWholeSystem() {
+		assertThat(COMPOSE.services()).containsOnlyKeys("postgres", "kafka", "service-registry", "consumer-service",
+				"order-service", "kitchen-service", "cdc-relay", "api-gateway");
+	}
+
+	@Test
+	void everyServiceHasAHealthCheck() {
+		assertThat(ComposeChecks.withoutHealthCheck(COMPOSE)).isEmpty();
+	}
+
+	@Test
+	void dependantsWaitUntilTheirDependenciesAreHealthy() {
+		assertThat(ComposeChecks.dependenciesNotAwaitingHealth(COMPOSE)).isEmpty();
+	}
+
+	@Test
+	void everyEnvironmentVariableIsAPropertyItsApplicationBinds() {
+		assertThat(ComposeChecks.unboundEnvironment(COMPOSE, PROJECT_ROOT)).isEmpty();
+	}
+
+	@Test
+	void onlyTheGatewayAndTheRegistryArePublished() {
+		assertThat(ComposeChecks.unexpectedPublishedPorts(COMPOSE)).isEmpty();
+		assertThat(COMPOSE.services().get("api-gateway").ports()).containsExactly("8080:8080");
+		assertThat(COMPOSE.services().get("service-registry").ports()).containsExactly("127.0.0.1:8761:8761");
+	}
+
+	@Test
+	void everyContainerHasAMemoryLimitAndARestartPolicy() {
+		assertThat(ComposeChecks.unboundedOrNotRestarted(COMPOSE)).isEmpty();
+	}
+
+	@Test
+	void imagesListenWhereTheirApplicationsDoAndServeTheirHealthCheck() {
+		assertThat(ComposeChecks.imagesDisagreeingWithTheirApplication(COMPOSE, PROJECT_ROOT)).isEmpty();
+	}
+
+	@Test
+	void imagesNameNoRegistryHost() {
+		assertThat(ComposeChecks.imagesNamingARegistryHost(COMPOSE)).isEmpty();
+	}
+
+	@Test
+	void everyServiceDatabaseIsCreatedWithAReplicationRole() {
+		ComposeFile.Service postgres = COMPOSE.services().get("postgres");
+		assertThat(postgres.get("command").orElseThrow()).contains("wal_level=logical");
+		assertThat(postgres.get("volumes").orElseThrow())
+				.contains("./docker/postgres/init-service-databases.sql:/docker-entrypoint-initdb.d/");
+		String init = read(PROJECT_ROOT.resolve("docker/postgres/init-service-databases.sql"));
+		List<String> databases = COMPOSE.services().values().stream()
+				.map(service -> service.environment().get("SPRING_DATASOURCE_URL")).filter(Objects::nonNull)
+				.map(url -> url.substring(url.lastIndexOf('/') + 1)).toList();
+		assertThat(databases).containsExactlyInAnyOrder("consumer_service", "order_service", "kitchen_service");
+		databases.forEach(database -> assertThat(init).contains("CREATE ROLE " + database + " WITH LOGIN REPLICATION",
+				"CREATE DATABASE " + database + " OWNER " + database));
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			throw new IllegalStateException("Cannot read " + file, e);
+		}
+	}
+
+	/** The directory holding the reactor's pom and docker-compose.yml, found from the module's directory. */
+	private static Path projectRoot() {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+				return dir;
+			}
+		}
+		throw new IllegalStateException("No docker-compose.yml above " + Path.of("").toAbsolutePath());
+	}
+}

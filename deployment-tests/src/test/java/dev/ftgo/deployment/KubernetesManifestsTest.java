@@ -1,0 +1,198 @@
+package dev.ftgo.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+
+import dev.ftgo.deployment.KubernetesManifests.Workload;
+
+/**
+ * The manifests of k8s/base and the local overlay, read from their files (no kubectl needed; see
+ * {@link KustomizeRenderTest} for the rendered overlay).
+ */
+class KubernetesManifestsTest {
+
+	static final Path PROJECT_ROOT = projectRoot();
+	static final Kustomization BASE = Kustomization.load(PROJECT_ROOT.resolve("k8s/base"));
+	static final Kustomization LOCAL = Kustomization.load(PROJECT_ROOT.resolve("k8s/overlays/local"));
+	static final KubernetesManifests MANIFESTS = KubernetesManifests.load(BASE.manifestFiles());
+
+	@Test
+	void namesOnlyFilesThatExistAndFieldsKustomizeKnows() {
+		for (Kustomization kustomization : List.of(BASE, LOCAL)) {
+			assertThat(kustomization.unknownFields()).as(kustomization.directory() + " fields").isEmpty();
+			assertThat(kustomization.namedFiles()).as(kustomization.directory() + " files").isNotEmpty()
+				.allSatisfy(file -> assertThat(Files.isRegularFile(file) || Files.isRegularFile(file.resolve("kustomization.yaml")))
+					.as(file + " exists").isTrue());
+		}
+		assertThat(LOCAL.resources()).containsExactly(BASE.directory());
+	}
+
+	@Test
+	void listsEveryManifestOfTheBase() throws IOException {
+		try (Stream<Path> files = Files.list(BASE.directory())) {
+			var manifests = files.filter(file -> file.toString().endsWith(".yaml"))
+				.filter(file -> !file.getFileName().toString().equals("kustomization.yaml")).toList();
+			assertThat(BASE.manifestFiles()).as("an unlisted manifest is never applied").containsExactlyInAnyOrderElementsOf(manifests);
+		}
+	}
+
+	@Test
+	void parsesEveryManifestAndPatchWithoutUnknownFields() {
+		var patches = KubernetesManifests.load(concat(LOCAL.manifestFiles(), LOCAL.patchFiles()));
+
+		assertThat(MANIFESTS.problems()).isEmpty();
+		assertThat(patches.problems()).isEmpty();
+		for (Path file : concat(BASE.manifestFiles(), LOCAL.manifestFiles(), LOCAL.patchFiles())) {
+			assertThat(KubernetesManifests.load(List.of(file)).all()).as(file + " holds objects").isNotEmpty();
+		}
+		assertThat(MANIFESTS.all()).extracting(HasMetadata::getKind).contains("Namespace", "ConfigMap", "Service",
+				"Deployment", "StatefulSet", "NetworkPolicy");
+	}
+
+	@Test
+	void patchesOnlyObjectsOfTheBase() {
+		for (HasMetadata patch : KubernetesManifests.load(LOCAL.patchFiles()).all()) {
+			assertThat(MANIFESTS.all()).as("target of the patch " + patch.getKind() + " " + patch.getMetadata().getName())
+				.anyMatch(object -> object.getKind().equals(patch.getKind())
+						&& object.getMetadata().getName().equals(patch.getMetadata().getName()));
+		}
+	}
+
+	@Test
+	void runsTheApplicationOnDeploymentsAndTheStoresOnStatefulSets() {
+		assertThat(MANIFESTS.all(Deployment.class)).extracting(deployment -> deployment.getMetadata().getName())
+			.containsExactlyInAnyOrder("api-gateway", "consumer-service", "order-service", "kitchen-service", "cdc-relay");
+		assertThat(MANIFESTS.all(StatefulSet.class)).extracting(set -> set.getMetadata().getName())
+			.containsExactlyInAnyOrder("postgres", "kafka");
+		assertThat(MANIFESTS.all(StatefulSet.class)).allSatisfy(set -> assertThat(set.getSpec().getVolumeClaimTemplates())
+			.as(set.getMetadata().getName() + " keeps its data in a persistent volume").isNotEmpty());
+		assertThat(MANIFESTS.workloads()).extracting(Workload::name).as("no registry on Kubernetes")
+			.doesNotContain("service-registry");
+	}
+
+	@Test
+	void givesEveryContainerLivenessAndReadinessProbes() {
+		assertThat(PodChecks.withoutProbes(MANIFESTS.workloads())).isEmpty();
+		assertThat(PodChecks.springBootAppsNotProbedOnHealthGroups(MANIFESTS.workloads())).isEmpty();
+	}
+
+	@Test
+	void givesEveryContainerResourceRequestsAndLimits() {
+		assertThat(PodChecks.withoutRequestsAndLimits(MANIFESTS.workloads())).isEmpty();
+	}
+
+	@Test
+	void runsEveryContainerAsNonRootWithAReadOnlyRootFileSystem() {
+		assertThat(PodChecks.notRestricted(MANIFESTS.workloads())).isEmpty();
+		assertThat(MANIFESTS.all(Namespace.class)).singleElement()
+			.satisfies(namespace -> assertThat(namespace.getMetadata().getLabels())
+				.contains(entry("pod-security.kubernetes.io/enforce", "restricted")));
+	}
+
+	@Test
+	void namesImagesWithoutARegistryHost() {
+		assertThat(PodChecks.imagesNamingARegistryHostOrNoTag(MANIFESTS.workloads())).isEmpty();
+	}
+
+	@Test
+	void selectsAnExistingWorkloadWithEveryService() {
+		assertThat(ObjectReferences.servicesWithoutWorkload(MANIFESTS)).isEmpty();
+	}
+
+	@Test
+	void governsEveryStatefulSetByAHeadlessService() {
+		for (StatefulSet set : MANIFESTS.all(StatefulSet.class)) {
+			assertThat(MANIFESTS.named(Service.class, set.getSpec().getServiceName()))
+				.as("governing Service of " + set.getMetadata().getName())
+				.hasValueSatisfying(service -> assertThat(service.getSpec().getClusterIP()).isEqualTo("None"));
+		}
+	}
+
+	@Test
+	void runsOneRelayThatStopsBeforeTheNextOneStarts() {
+		Deployment relay = MANIFESTS.named(Deployment.class, "cdc-relay").orElseThrow();
+
+		assertThat(relay.getSpec().getReplicas()).isEqualTo(1);
+		assertThat(relay.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+		assertThat(LOCAL.root().get("replicas")).asString().doesNotContain("cdc-relay");
+	}
+
+	@Test
+	void letsOnlyTheGatewayBeReachedFromOutside() {
+		assertThat(MANIFESTS.all(NetworkPolicy.class)).anyMatch(NetworkReachability::isDefaultDenyIngress);
+		assertThat(NetworkReachability.allowedSources(MANIFESTS)).containsExactlyInAnyOrderEntriesOf(Map.of(
+				"api-gateway", Set.of(NetworkReachability.OUTSIDE),
+				"consumer-service", Set.of("api-gateway", "order-service"),
+				"kitchen-service", Set.of("api-gateway", "order-service"),
+				"order-service", Set.of("api-gateway"),
+				"cdc-relay", Set.of(),
+				"postgres", Set.of("consumer-service", "order-service", "kitchen-service", "cdc-relay"),
+				"kafka", Set.of("consumer-service", "order-service", "kitchen-service", "cdc-relay")));
+	}
+
+	@Test
+	void opensOnlyPortsThePodsListenOn() {
+		assertThat(NetworkReachability.portsNobodyListensOn(MANIFESTS)).isEmpty();
+	}
+
+	@Test
+	void keepsEverySecretValueOutOfTheBase() {
+		assertThat(MANIFESTS.all(Secret.class)).isEmpty();
+		assertThat(BASE.root()).doesNotContainKey("secretGenerator");
+		assertThat(ObjectReferences.literalSecretsInEnvironment(MANIFESTS)).isEmpty();
+	}
+
+	@Test
+	void generatesEverySecretTheBaseRefersToInTheLocalOverlay() {
+		var generated = LOCAL.generated("secretGenerator");
+		assertThat(ObjectReferences.secretReferences(MANIFESTS)).isNotEmpty().allSatisfy((name, keys) -> assertThat(generated)
+			.as("Secret " + name + " of the local overlay").containsKey(name)
+			.hasEntrySatisfying(name, generatedKeys -> assertThat(generatedKeys).containsAll(keys)));
+	}
+
+	@Test
+	void refersOnlyToConfigMapsThatExist() {
+		var configMaps = new TreeMap<String, Set<String>>(BASE.generated("configMapGenerator"));
+		MANIFESTS.all(ConfigMap.class).forEach(map -> configMaps.put(map.getMetadata().getName(), map.getData().keySet()));
+		assertThat(ObjectReferences.configMapReferences(MANIFESTS)).isNotEmpty().allSatisfy((name, keys) -> assertThat(configMaps)
+			.as("ConfigMap " + name).containsKey(name)
+			.hasEntrySatisfying(name, existing -> assertThat(existing).containsAll(keys)));
+	}
+
+	@SafeVarargs
+	private static List<Path> concat(List<Path>... lists) {
+		return Stream.of(lists).flatMap(List::stream).toList();
+	}
+
+	/** The reactor's root, whether Maven runs in it or in this module. */
+	private static Path projectRoot() {
+		Path directory = Path.of("").toAbsolutePath();
+		while (directory != null && !Files.isDirectory(directory.resolve("k8s"))) {
+			directory = directory.getParent();
+		}
+		if (directory == null) {
+			throw new IllegalStateException("No k8s/ directory above " + Path.of("").toAbsolutePath());
+		}
+		return directory;
+	}
+}

@@ -1,0 +1,126 @@
+package dev.ftgo.deployment;
+
+import static dev.ftgo.deployment.KubernetesManifestsTest.PROJECT_ROOT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+
+/**
+ * The local overlay as kustomize renders it ({@code kubectl kustomize k8s/overlays/local}): what a cluster
+ * would receive, with generated names, the namespace and the overlay's patches applied. It needs the
+ * kubectl client on the PATH (it renders offline; no cluster is contacted) and fails, saying so, without
+ * it: a check that quietly does not run proves nothing. {@link KubernetesManifestsTest} checks the files
+ * themselves with no tool at all.
+ */
+class KustomizeRenderTest {
+
+	private static final String NAMESPACE = "ftgo";
+
+	private static KubernetesManifests rendered;
+
+	@BeforeAll
+	static void render() throws IOException, InterruptedException {
+		Path kubectl = onPath("kubectl").orElseThrow(() -> new IllegalStateException("kubectl is not on the PATH: "
+				+ "this test renders k8s/overlays/local with `kubectl kustomize` (offline, client only). Install the "
+				+ "kubectl client, or leave this module out with -pl '!deployment-tests'."));
+		Path output = Files.createTempFile("ftgo-kustomize-", ".yaml");
+		try {
+			Process process = new ProcessBuilder(kubectl.toString(), "kustomize", "k8s/overlays/local")
+				.directory(PROJECT_ROOT.toFile())
+				.redirectOutput(output.toFile())
+				.redirectErrorStream(false)
+				.start();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
+			String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.exitValue()).as("kubectl kustomize k8s/overlays/local: " + errors).isZero();
+			rendered = KubernetesManifests.parse("kubectl kustomize k8s/overlays/local", Files.readString(output));
+		}
+		finally {
+			Files.deleteIfExists(output);
+		}
+	}
+
+	@Test
+	void rendersOnlyObjectsWithoutUnknownFields() {
+		assertThat(rendered.problems()).isEmpty();
+		assertThat(rendered.workloads()).hasSize(7);
+	}
+
+	@Test
+	void rendersEveryObjectIntoTheNamespace() {
+		assertThat(rendered.all(Namespace.class)).extracting(namespace -> namespace.getMetadata().getName())
+			.containsExactly(NAMESPACE);
+		assertThat(rendered.all()).filteredOn(object -> !(object instanceof Namespace))
+			.allSatisfy(object -> assertThat(object.getMetadata().getNamespace())
+				.as(object.getKind() + " " + object.getMetadata().getName()).isEqualTo(NAMESPACE));
+		assertThat(rendered.all()).allSatisfy(object -> assertThat(object.getMetadata().getLabels())
+			.as(object.getKind() + " " + object.getMetadata().getName()).containsEntry("app.kubernetes.io/part-of", "ftgo"));
+	}
+
+	@Test
+	void findsEverySecretAndConfigMapUnderItsGeneratedName() {
+		assertThat(ObjectReferences.secretReferences(rendered)).isNotEmpty()
+			.allSatisfy((name, keys) -> assertThat(keys(rendered.named(Secret.class, name).map(Secret::getData)))
+				.as("Secret " + name).containsAll(keys));
+		assertThat(ObjectReferences.configMapReferences(rendered)).isNotEmpty()
+			.allSatisfy((name, keys) -> assertThat(keys(rendered.named(ConfigMap.class, name).map(ConfigMap::getData)))
+				.as("ConfigMap " + name).containsAll(keys));
+	}
+
+	@Test
+	void keepsEveryWorkloadProbedLimitedAndRestricted() {
+		assertThat(PodChecks.withoutProbes(rendered.workloads())).isEmpty();
+		assertThat(PodChecks.springBootAppsNotProbedOnHealthGroups(rendered.workloads())).isEmpty();
+		assertThat(PodChecks.withoutRequestsAndLimits(rendered.workloads())).isEmpty();
+		assertThat(PodChecks.notRestricted(rendered.workloads())).isEmpty();
+		assertThat(PodChecks.imagesNamingARegistryHostOrNoTag(rendered.workloads())).isEmpty();
+		assertThat(ObjectReferences.servicesWithoutWorkload(rendered)).isEmpty();
+	}
+
+	@Test
+	void runsOneOfEachOnALocalClusterAndExposesOnlyTheGateway() {
+		assertThat(rendered.workloads()).allSatisfy(workload -> assertThat(workload.replicas()).as(workload.name()).isEqualTo(1));
+		assertThat(rendered.all(Service.class)).filteredOn(service -> !"ClusterIP".equals(
+				Optional.ofNullable(service.getSpec().getType()).orElse("ClusterIP")))
+			.extracting(HasMetadata::getMetadata).extracting(metadata -> metadata.getName())
+			.containsExactly("api-gateway");
+		assertThat(NetworkReachability.allowedSources(rendered)).containsAllEntriesOf(Map.of(
+				"api-gateway", Set.of(NetworkReachability.OUTSIDE), "cdc-relay", Set.of()));
+		assertThat(NetworkReachability.allowedSources(rendered)).allSatisfy((workload, sources) -> {
+			if (!workload.equals("api-gateway")) {
+				assertThat(sources).as(workload).doesNotContain(NetworkReachability.OUTSIDE);
+			}
+		});
+	}
+
+	private static Set<String> keys(Optional<Map<String, String>> data) {
+		return new TreeMap<>(data.orElse(Map.of())).keySet();
+	}
+
+	private static Optional<Path> onPath(String command) {
+		return Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
+			.filter(directory -> !directory.isBlank())
+			.map(directory -> Path.of(directory, command))
+			.filter(Files::isExecutable)
+			.findFirst();
+	}
+}
