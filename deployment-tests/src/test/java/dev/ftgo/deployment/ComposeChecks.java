@@ -76,10 +76,37 @@ final class ComposeChecks {
 		});
 	}
 
+	/**
+	 * Only {@link #PUBLISHED} reach the host, with one exception: a third-party tool that only an opt-in profile
+	 * starts (Prometheus and Grafana, under observability) may publish on 127.0.0.1, for the developer at this
+	 * machine. An application built here is held to the first rule whatever its profiles.
+	 */
 	static List<String> unexpectedPublishedPorts(ComposeFile compose) {
-		return eachService(compose, service -> service.ports().isEmpty() || PUBLISHED.contains(service.name())
-				? Stream.empty()
-				: Stream.of(service.name() + " publishes " + service.ports() + " on the host; only " + PUBLISHED + " may"));
+		return eachService(compose, service -> {
+			if (service.ports().isEmpty() || PUBLISHED.contains(service.name())) {
+				return Stream.empty();
+			}
+			if (!service.isBuilt() && !service.profiles().isEmpty()) {
+				return service.ports().stream().filter(port -> !onLoopback(port)).map(port -> service.name() + " publishes "
+						+ port + " on every interface; a tool under a profile may publish on 127.0.0.1 only");
+			}
+			return Stream.of(service.name() + " publishes " + service.ports() + " on the host; only " + PUBLISHED + " may");
+		});
+	}
+
+	/** Plain {@code docker compose up} starts the services without a profile: none may need one that has a profile. */
+	static List<String> defaultServicesNeedingAProfile(ComposeFile compose) {
+		Map<String, Service> services = compose.services();
+		return eachService(compose, service -> service.profiles().isEmpty() ? service.dependsOn().keySet().stream()
+				.filter(name -> services.containsKey(name) && !services.get(name).profiles().isEmpty())
+				.map(name -> service.name() + " depends on " + name + ", which only the profiles "
+						+ services.get(name).profiles() + " start")
+				: Stream.empty());
+	}
+
+	private static boolean onLoopback(Object port) {
+		return port instanceof Map<?, ?> longSyntax ? "127.0.0.1".equals(String.valueOf(longSyntax.get("host_ip")))
+				: String.valueOf(port).startsWith("127.0.0.1:");
 	}
 
 	static List<String> unboundedOrNotRestarted(ComposeFile compose) {

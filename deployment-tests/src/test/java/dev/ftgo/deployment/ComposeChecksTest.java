@@ -133,6 +133,56 @@ class ComposeChecksTest {
 	}
 
 	@Test
+	void letsOnlyAToolUnderAProfilePublishOnLoopback() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  grafana:
+				    image: grafana/grafana:12.1.0
+				    profiles: [observability]
+				    ports: ["127.0.0.1:3000:3000"]
+				  prometheus:
+				    image: prom/prometheus:v3.5.0
+				    profiles: [observability]
+				    ports:
+				      - target: 9090
+				        published: "9090"
+				  order-service:
+				    build: .
+				    profiles: [observability]
+				    ports: ["127.0.0.1:8082:8082"]
+				  kafka:
+				    image: apache/kafka:4.1.2
+				    ports: ["127.0.0.1:9092:9092"]
+				""");
+
+		assertThat(ComposeChecks.unexpectedPublishedPorts(compose)).satisfiesExactly(
+				prometheus -> assertThat(prometheus).startsWith("prometheus publishes {target=9090, published=9090} on every interface"),
+				app -> assertThat(app).startsWith("order-service publishes [127.0.0.1:8082:8082] on the host; only"),
+				infrastructure -> assertThat(infrastructure).startsWith("kafka publishes [127.0.0.1:9092:9092] on the host; only"));
+	}
+
+	@Test
+	void reportsADefaultServiceThatNeedsAServiceUnderAProfile() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  prometheus:
+				    image: prom/prometheus:v3.5.0
+				    profiles: [observability]
+				  grafana:
+				    image: grafana/grafana:12.1.0
+				    profiles: [observability]
+				    depends_on: [prometheus]
+				  api-gateway:
+				    build: .
+				    depends_on: [prometheus, grafana]
+				""");
+
+		assertThat(ComposeChecks.defaultServicesNeedingAProfile(compose)).containsExactly(
+				"api-gateway depends on prometheus, which only the profiles [observability] start",
+				"api-gateway depends on grafana, which only the profiles [observability] start");
+	}
+
+	@Test
 	void reportsContainersWithoutMemoryLimitOrRestartPolicy() {
 		ComposeFile compose = ComposeFile.parse("""
 				services:

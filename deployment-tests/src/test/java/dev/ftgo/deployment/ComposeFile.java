@@ -77,6 +77,12 @@ record ComposeFile(Map<String, Object> root) {
 			return environment;
 		}
 
+		/** The profiles that start this service; none for a service that plain {@code docker compose up} starts. */
+		List<String> profiles() {
+			return definition.get("profiles") instanceof List<?> profiles ? profiles.stream().map(String::valueOf).toList()
+					: List.of();
+		}
+
 		boolean isBuilt() {
 			return definition.containsKey("build");
 		}
@@ -96,6 +102,23 @@ record ComposeFile(Map<String, Object> root) {
 				value = map(value).get(key);
 			}
 			return Optional.ofNullable(value).map(String::valueOf);
+		}
+
+		/** Container path to host path of each bind mount, in the short ({@code ./a:/b:ro}) or the long syntax. */
+		Map<String, String> bindMounts() {
+			Map<String, String> mounts = new LinkedHashMap<>();
+			Object volumes = definition.get("volumes");
+			if (volumes instanceof List<?> entries) {
+				for (Object entry : entries) {
+					if (entry instanceof Map<?, ?> longSyntax && "bind".equals(longSyntax.get("type"))) {
+						mounts.put(String.valueOf(longSyntax.get("target")), String.valueOf(longSyntax.get("source")));
+					} else if (entry instanceof String shortSyntax && (shortSyntax.startsWith(".") || shortSyntax.startsWith("/"))) {
+						String[] parts = shortSyntax.split(":");
+						mounts.put(parts[1], parts[0]);
+					}
+				}
+			}
+			return mounts;
 		}
 
 		List<Object> ports() {

@@ -24,8 +24,14 @@ class ComposeFileTest {
 
 	@Test
 	void runsTheWholeSystem() {
-		assertThat(COMPOSE.services()).containsOnlyKeys("postgres", "kafka", "service-registry", "consumer-service",
-				"order-service", "kitchen-service", "cdc-relay", "api-gateway");
+		assertThat(servicesWithProfiles(List.of())).containsExactlyInAnyOrder("postgres", "kafka", "service-registry",
+				"consumer-service", "order-service", "kitchen-service", "cdc-relay", "api-gateway");
+	}
+
+	@Test
+	void observabilityIsOptIn() {
+		assertThat(servicesWithProfiles(List.of("observability"))).containsExactlyInAnyOrder("prometheus", "grafana");
+		assertThat(ComposeChecks.defaultServicesNeedingAProfile(COMPOSE)).isEmpty();
 	}
 
 	@Test
@@ -44,10 +50,12 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void onlyTheGatewayAndTheRegistryArePublished() {
+	void onlyTheGatewayAndTheRegistryArePublishedAndOptInToolsOnLoopback() {
 		assertThat(ComposeChecks.unexpectedPublishedPorts(COMPOSE)).isEmpty();
 		assertThat(COMPOSE.services().get("api-gateway").ports()).containsExactly("8080:8080");
 		assertThat(COMPOSE.services().get("service-registry").ports()).containsExactly("127.0.0.1:8761:8761");
+		assertThat(COMPOSE.services().get("grafana").ports()).containsExactly("127.0.0.1:3000:3000");
+		assertThat(COMPOSE.services().get("prometheus").ports()).containsExactly("127.0.0.1:9090:9090");
 	}
 
 	@Test
@@ -78,6 +86,12 @@ class ComposeFileTest {
 		assertThat(databases).containsExactlyInAnyOrder("consumer_service", "order_service", "kitchen_service");
 		databases.forEach(database -> assertThat(init).contains("CREATE ROLE " + database + " WITH LOGIN REPLICATION",
 				"CREATE DATABASE " + database + " OWNER " + database));
+	}
+
+	/** The services whose profiles are exactly these: none for those plain {@code docker compose up} starts. */
+	private static List<String> servicesWithProfiles(List<String> profiles) {
+		return COMPOSE.services().values().stream().filter(service -> service.profiles().equals(profiles))
+				.map(ComposeFile.Service::name).toList();
 	}
 
 	private static String read(Path file) {

@@ -1,0 +1,53 @@
+package dev.ftgo.deployment;
+
+import static dev.ftgo.deployment.ComposeFile.map;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** A Prometheus configuration file, read for its scrape jobs, with Prometheus's defaults where a key is left out. */
+record PrometheusConfig(Map<String, Object> root) {
+
+	/** One {@code scrape_configs} entry: its static targets ({@code host:port}). */
+	record Job(String name, String metricsPath, String scrapeInterval, List<String> targets) {
+	}
+
+	static PrometheusConfig load(Path file) {
+		try {
+			return parse(Files.readString(file));
+		} catch (IOException e) {
+			throw new IllegalStateException("Cannot read " + file, e);
+		}
+	}
+
+	static PrometheusConfig parse(String yaml) {
+		Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+		return new PrometheusConfig(root == null ? Map.of() : root);
+	}
+
+	String scrapeInterval() {
+		return String.valueOf(map(root.get("global")).getOrDefault("scrape_interval", "1m"));
+	}
+
+	List<Job> jobs() {
+		return list(root.get("scrape_configs")).stream().map(ComposeFile::map).map(job -> new Job(
+				String.valueOf(job.get("job_name")),
+				String.valueOf(job.getOrDefault("metrics_path", "/metrics")),
+				String.valueOf(job.getOrDefault("scrape_interval", scrapeInterval())),
+				list(job.get("static_configs")).stream().flatMap(config -> list(map(config).get("targets")).stream())
+						.map(Objects::toString).toList()))
+				.toList();
+	}
+
+	private static List<?> list(Object value) {
+		return value instanceof List<?> list ? list : List.of();
+	}
+}
