@@ -1,0 +1,145 @@
+package dev.ftgo.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/v1/orders} load: closed loop (N clients, each sends its next order when the last one
+ * was answered) or open loop (orders at a fixed rate whatever the answers; latency counts from the moment
+ * an order was due, so a slow system cannot hide its queueing by slowing the client down).
+ */
+final class HttpLoad {
+
+	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * One POST: when it was sent (epoch milliseconds, this machine's clock), seconds since the load began,
+	 * its latency, its status (-1 for no answer) and the order's id when it was created.
+	 */
+	record Sample(double sentAtMillis, double offsetSeconds, double latencyMs, int status, String orderId) {
+	}
+
+	private final Map<Integer, String> errorExamples = new ConcurrentHashMap<>();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5)).build();
+	private final URI orders;
+	private final Supplier<String> bodies;
+
+	HttpLoad(URI base, Supplier<String> bodies) {
+		this.orders = base.resolve("/api/v1/orders");
+		this.bodies = bodies;
+	}
+
+	List<Sample> closedLoop(int clients, Duration duration) {
+		ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long began = System.nanoTime();
+		long deadline = began + duration.toNanos();
+		double beganMillis = System.currentTimeMillis();
+		for (int client = 0; client < clients; client++) {
+			pool.submit(() -> {
+				while (System.nanoTime() < deadline) {
+					long sent = System.nanoTime();
+					HttpResponse<String> response = send();
+					samples.add(sample(beganMillis, began, sent, response));
+				}
+			});
+		}
+		pool.shutdown();
+		await(pool, duration.plus(REQUEST_TIMEOUT));
+		return new ArrayList<>(samples);
+	}
+
+	List<Sample> fixedRate(double perSecond, Duration duration) {
+		int count = (int) Math.round(perSecond * duration.toMillis() / 1000.0);
+		List<CompletableFuture<Sample>> inFlight = new ArrayList<>(count);
+		long began = System.nanoTime();
+		double beganMillis = System.currentTimeMillis();
+		for (int i = 0; i < count; i++) {
+			long due = began + (long) (i * 1e9 / perSecond);
+			Pause.until(due);
+			inFlight.add(http.sendAsync(request(), HttpResponse.BodyHandlers.ofString())
+					.handle((response, error) -> sample(beganMillis, began, due, error == null ? response : null)));
+		}
+		List<Sample> samples = new ArrayList<>(count);
+		for (CompletableFuture<Sample> future : inFlight) {
+			samples.add(future.join());
+		}
+		return samples;
+	}
+
+	/** How many answers of each status, e.g. {@code {201=1480, 503=2}}; -1 counts requests without an answer. */
+	static Map<Integer, Integer> statuses(List<Sample> samples) {
+		Map<Integer, Integer> statuses = new TreeMap<>();
+		samples.forEach(sample -> statuses.merge(sample.status(), 1, Integer::sum));
+		return statuses;
+	}
+
+	private HttpResponse<String> send() {
+		try {
+			return http.send(request(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			return null;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	private HttpRequest request() {
+		return HttpRequest.newBuilder(orders).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(bodies.get())).build();
+	}
+
+	/** The first answer of each status other than 201, shortened: what a problem+json says went wrong. */
+	Map<Integer, String> errorExamples() {
+		return new TreeMap<>(errorExamples);
+	}
+
+	private Sample sample(double beganMillis, long began, long sent, HttpResponse<String> response) {
+		long now = System.nanoTime();
+		String orderId = null;
+		if (response != null && response.statusCode() == 201) {
+			Matcher matcher = ORDER_ID.matcher(response.body());
+			orderId = matcher.find() ? matcher.group(1) : null;
+		}
+		else if (response != null) {
+			String body = response.body() == null ? "" : response.body();
+			errorExamples.putIfAbsent(response.statusCode(), body.length() > 300 ? body.substring(0, 300) + "…" : body);
+		}
+		return new Sample(beganMillis + (sent - began) / 1e6, (sent - began) / 1e9, (now - sent) / 1e6,
+				response == null ? -1 : response.statusCode(), orderId);
+	}
+
+	private static void await(ExecutorService pool, Duration timeout) {
+		try {
+			if (!pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				pool.shutdownNow();
+			}
+		}
+		catch (InterruptedException e) {
+			pool.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package dev.ftgo.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The machine the figures come from, as the report states it: they mean little without it. The load
+ * average at the start says whether something else was competing for the cores.
+ */
+record Machine(int cpus, String cpuModel, double memoryGb, String java, String os, String loadAverage) {
+
+	static Machine describe() {
+		return new Machine(Runtime.getRuntime().availableProcessors(), readCpuModel(), readMemoryGb(),
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+				System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+				read("/proc/loadavg").stream().findFirst().map(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3)))
+						.orElse("?"));
+	}
+
+	String oneLine() {
+		return String.format(Locale.ROOT, "%d CPUs (%s), %.1f GB RAM, %s, %s, load average at start %s", cpus, cpuModel,
+				memoryGb, java, os, loadAverage);
+	}
+
+	Map<String, Object> asReport() {
+		Map<String, Object> machine = new LinkedHashMap<>();
+		machine.put("cpus", cpus);
+		machine.put("cpuModel", cpuModel);
+		machine.put("memoryGb", memoryGb);
+		machine.put("java", java);
+		machine.put("os", os);
+		machine.put("loadAverageAtStart", loadAverage);
+		return machine;
+	}
+
+	private static String readCpuModel() {
+		return read("/proc/cpuinfo").stream().filter(line -> line.startsWith("model name")).findFirst()
+				.map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
+	}
+
+	private static double readMemoryGb() {
+		return read("/proc/meminfo").stream().filter(line -> line.startsWith("MemTotal:")).findFirst()
+				.map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0)
+				.map(gb -> Math.round(gb * 10) / 10.0).orElse(0.0);
+	}
+
+	private static List<String> read(String file) {
+		try {
+			return Files.readAllLines(Path.of(file));
+		}
+		catch (IOException e) {
+			return List.of();
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package dev.ftgo.bench;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Measurements 3 and 4: {@code POST /api/v1/orders} at a fixed concurrency through the gateway and
+ * straight to order-service in alternating rounds, then at a fixed rate through the gateway (for the
+ * POST → APPROVED goal) and straight to order-service. Each load waits for its orders' outcomes on
+ * {@code order.events} before the next one starts, so no load inherits the previous one's backlog.
+ */
+final class OrderLoads {
+
+	private static final int OUTCOME_WAIT_SECONDS = 60;
+	/**
+	 * The closed loops alternate between the gateway and order-service in this many rounds, so that neither
+	 * path gets the warmer JIT or the quieter neighbours on a shared machine.
+	 */
+	private static final int ROUNDS = 3;
+
+	/** One order of the fixed-rate load, for the chart: POST → APPROVED is NaN when it never came. */
+	record Timed(double offsetSeconds, double postMs, double approvedMs) {
+	}
+
+	record Outcome(List<Result> results, List<Timed> fixedRate) {
+	}
+
+	private final Target target;
+	private final BenchOptions options;
+	private final PrintStream out;
+
+	private OrderLoads(Target target, BenchOptions options, PrintStream out) {
+		this.target = target;
+		this.options = options;
+		this.out = out;
+	}
+
+	static Outcome run(Target target, BenchOptions options, PrintStream out) {
+		return new OrderLoads(target, options, out).run();
+	}
+
+	private Outcome run() {
+		OrderFixtures fixtures = OrderFixtures.create(target.gateway());
+		try (Approvals approvals = target.kafka() == null ? null : new Approvals(target.kafka())) {
+			List<Result> results = new ArrayList<>();
+
+			HttpLoad viaGateway = new HttpLoad(target.gateway(), fixtures);
+			HttpLoad direct = target.orderService() == null ? null : new HttpLoad(target.orderService(), fixtures);
+			warmUp("the gateway", viaGateway, approvals);
+			if (direct != null) {
+				warmUp("order-service directly", direct, approvals);
+			}
+			int rounds = direct == null ? 1 : ROUNDS;
+			Duration round = Duration.ofMillis(options.seconds() * 1000L / rounds);
+			out.printf(Locale.ROOT, "  %d clients for %d s through the gateway%s%n", options.concurrency(), options.seconds(),
+					direct == null ? "" : " and as long straight to order-service, in " + rounds + " alternating rounds");
+			List<LoadRun> gatewayRounds = new ArrayList<>();
+			List<LoadRun> directRounds = new ArrayList<>();
+			for (int i = 0; i < rounds; i++) {
+				gatewayRounds.add(measure(viaGateway, round, approvals));
+				if (direct != null) {
+					directRounds.add(measure(direct, round, approvals));
+				}
+			}
+			LoadRun gateway = LoadRun.combine(gatewayRounds);
+			OrderResults rows = new OrderResults(options, approvals);
+			results.add(rows.endToEnd(gateway));
+
+			LoadRun fixed = openLoop("the gateway", target.gateway(), fixtures, approvals);
+			results.add(rows.fixedRate(fixed));
+			if (direct == null) {
+				results.add(Result.skipped("overhead", "4 Gateway overhead", "≤ 25 %", "needs --order-service"));
+			}
+			else {
+				LoadRun fixedDirect = openLoop("order-service directly", target.orderService(), fixtures, approvals);
+				results.add(rows.overhead(gateway, LoadRun.combine(directRounds), fixed, fixedDirect, rounds));
+			}
+			List<Timed> timed = fixed.samples().stream().filter(sample -> sample.status() == 201)
+					.map(sample -> new Timed(sample.offsetSeconds(), sample.latencyMs(), LoadRun.approvedMs(sample, approvals)))
+					.toList();
+			return new Outcome(results, timed);
+		}
+	}
+
+	private LoadRun openLoop(String via, URI base, OrderFixtures fixtures, Approvals approvals) {
+		out.printf(Locale.ROOT, "  %.0f orders/s through %s for %d s%n", options.rate(), via, options.seconds());
+		HttpLoad load = new HttpLoad(base, fixtures);
+		CpuTime before = target.controlsProcesses() ? CpuTime.of(target.stack()) : null;
+		List<HttpLoad.Sample> samples = load.fixedRate(options.rate(), Duration.ofSeconds(options.seconds()));
+		Map<String, Double> cores = before == null ? Map.of() : CpuTime.of(target.stack()).coresSince(before);
+		awaitOutcomes(samples, approvals);
+		return new LoadRun(samples, options.seconds(), cores, load.errorExamples());
+	}
+
+	private void warmUp(String via, HttpLoad load, Approvals approvals) {
+		if (options.warmupSeconds() > 0) {
+			out.printf(Locale.ROOT, "  warming up through %s for %d s%n", via, options.warmupSeconds());
+			awaitOutcomes(load.closedLoop(options.concurrency(), Duration.ofSeconds(options.warmupSeconds())), approvals);
+		}
+	}
+
+	/** One closed-loop round; its orders' outcomes are awaited after the clock stopped, so the next round starts clean. */
+	private LoadRun measure(HttpLoad load, Duration duration, Approvals approvals) {
+		CpuTime before = target.controlsProcesses() ? CpuTime.of(target.stack()) : null;
+		List<HttpLoad.Sample> samples = load.closedLoop(options.concurrency(), duration);
+		Map<String, Double> cores = before == null ? Map.of() : CpuTime.of(target.stack()).coresSince(before);
+		awaitOutcomes(samples, approvals);
+		return new LoadRun(samples, duration.toMillis() / 1000.0, cores, load.errorExamples());
+	}
+
+	private void awaitOutcomes(List<HttpLoad.Sample> samples, Approvals approvals) {
+		if (approvals != null) {
+			long pending = approvals.await(samples.stream().map(HttpLoad.Sample::orderId).filter(Objects::nonNull).toList(),
+					OUTCOME_WAIT_SECONDS);
+			if (pending > 0) {
+				out.printf(Locale.ROOT, "  %d orders had no outcome on %s after %d s%n", pending, Approvals.TOPIC,
+						OUTCOME_WAIT_SECONDS);
+			}
+		}
+	}
+}

@@ -1,0 +1,28 @@
+package dev.ftgo.bench;
+
+import java.net.URI;
+
+import dev.ftgo.devstack.Component;
+import dev.ftgo.devstack.Stack;
+
+/**
+ * What the bench can reach. A stack it started itself gives everything, including process control; a
+ * running stack named with {@code --gateway} gives the gateway and whatever else was named, each
+ * {@code null} when not.
+ */
+record Target(URI gateway, URI orderService, String kafka, String orderServiceJdbcUrl, URI relay, Stack stack) {
+
+	static Target of(Stack stack) {
+		return new Target(stack.gatewayUri(), URI.create("http://127.0.0.1:" + stack.ports().order()),
+				stack.kafka().bootstrapServers(), stack.postgres().jdbcUrl(Component.ORDER_SERVICE.database()),
+				URI.create("http://127.0.0.1:" + stack.ports().relay()), stack);
+	}
+
+	static Target external(BenchOptions options) {
+		return new Target(options.gateway(), options.orderService(), options.kafka(), null, null, null);
+	}
+
+	boolean controlsProcesses() {
+		return stack != null;
+	}
+}
