@@ -1,6 +1,5 @@
 package dev.ftgo.messaging;
 
-import dev.ftgo.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,12 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,6 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.testsupport.TestDatabase;
+import dev.ftgo.testsupport.TestKafka;
 
 /** A subscription consuming from a real broker into real PostgreSQL, including its failure paths. */
 @SpringBootTest(properties = {
@@ -64,6 +67,22 @@ class MessageSubscriptionIT {
 		jdbc.execute("CREATE TABLE IF NOT EXISTS thing_log (message_id UUID, name TEXT, quantity INT, note TEXT)");
 		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer());
+		awaitStableGroup();
+	}
+
+	/**
+	 * The subscription's three consumers join the group one after the other. A record that fails while
+	 * they do may move to another consumer thread in the rebalance, and its retry count (kept per thread
+	 * by Spring Kafka) starts again: the counting tests need the final assignment first.
+	 */
+	private static void awaitStableGroup() {
+		try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+			await().atMost(PATIENCE).until(() -> {
+				var group = admin.describeConsumerGroups(List.of("messaging-it")).all().get().get("messaging-it");
+				return group.groupState() == GroupState.STABLE && group.members().size() == 3
+						&& group.members().stream().allMatch(member -> !member.assignment().topicPartitions().isEmpty());
+			});
+		}
 	}
 
 	@AfterAll
