@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.netflix.discovery.EurekaClient;
 
+import dev.ftgo.testsupport.TestTokens;
+
 /**
  * The gateway as k8s/ runs it: profile {@code kubernetes}, no registry, the routes' {@code lb://} names
  * resolved by the simple discovery client to plain host names. Only the profile switches Eureka off here;
@@ -41,6 +43,7 @@ class GatewayKubernetesProfileTest {
 		properties.add("eureka.client.service-url.defaultZone", () -> "http://127.0.0.1:" + registry.port() + "/eureka/");
 		properties.add("spring.cloud.discovery.client.simple.instances.consumer-service[0].uri",
 				() -> "http://localhost:" + consumerService.port());
+		TestTokens.register(properties);
 	}
 
 	@AfterAll
@@ -65,7 +68,9 @@ class GatewayKubernetesProfileTest {
 
 	@Test
 	void routesToAServiceFoundByHostName() throws Exception {
-		var response = get("/api/v1/consumers/42");
+		var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/api/v1/consumers/42")).header("Authorization", "Bearer " + TestTokens.admin()).build(),
+				HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(consumerService.lastPath()).isEqualTo("/api/v1/consumers/42");

@@ -3,67 +3,21 @@ package dev.ftgo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ftgo.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
  * The edge's guards against a real HTTP server standing in for consumer-service, found through
  * Spring Cloud's simple discovery client (the same {@code lb://} path Eureka feeds in production).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "resilience4j.circuitbreaker.instances.consumer-service.minimum-number-of-calls=4",
-				"resilience4j.circuitbreaker.instances.consumer-service.sliding-window-size=4",
-				"resilience4j.circuitbreaker.instances.consumer-service.wait-duration-in-open-state=1h" })
-class GatewayResilienceTest {
-
-	private static final StubService consumerService = new StubService();
-
-	@DynamicPropertySource
-	static void discovery(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.consumer-service[0].uri",
-				() -> "http://127.0.0.1:" + consumerService.port());
-	}
-
-	@AfterAll
-	static void stopStub() {
-		consumerService.close();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	CircuitBreakerRegistry breakers;
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@BeforeEach
-	void reset() {
-		consumerService.willAnswer();
-		consumerService.resetCalls();
-		breakers.circuitBreaker("consumer-service").reset();
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
+class GatewayResilienceTest extends StubbedServicesTestBase {
 
 	private HttpRequest.Builder to(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+		return as(TestTokens.admin(), path);
 	}
 
 	@Test

@@ -20,10 +20,13 @@ import java.util.Set;
  * @param concurrency clients of the closed-loop order loads
  * @param rate orders/s of the fixed-rate load (the POST → APPROVED goal is stated at 50/s)
  * @param gateway a running stack's gateway; null makes the bench start a stack of its own
+ * @param identity with {@code gateway}: the running stack's identity server, whose {@code POST /tokens} signs the
+ * tokens the loads send; null means the dev stack's default port on this machine
  */
 record BenchOptions(int rows, int batch, int payloadBytes, double lagRate, int lagSeconds, int concurrency,
 		int seconds, int warmupSeconds, double rate, int producerRecords, int drainTimeoutSeconds,
-		Set<Measurement> only, URI gateway, URI orderService, String kafka, Path out, boolean keepRunDir, boolean help) {
+		Set<Measurement> only, URI gateway, URI orderService, String kafka, URI identity, Path out, boolean keepRunDir,
+		boolean help) {
 
 	/** What can be chosen with {@code --only}; cold start and footprint come with every stack the bench starts. */
 	enum Measurement {
@@ -56,6 +59,8 @@ record BenchOptions(int rows, int batch, int payloadBytes, double lagRate, int l
 			                           measurements that stop and start processes are skipped
 			  --order-service=URL      with --gateway: order-service's own port, for the gateway overhead
 			  --kafka=HOST:PORT        with --gateway: the broker, for POST -> APPROVED and the producer limit
+			  --identity=URL           with --gateway: the stack's identity server, whose POST /tokens signs the
+			                           tokens the loads send (default http://127.0.0.1:8090, ./stack's)
 			""";
 
 	private static final Map<String, String> DEFAULTS = defaults();
@@ -77,6 +82,7 @@ record BenchOptions(int rows, int batch, int payloadBytes, double lagRate, int l
 		defaults.put("gateway", "");
 		defaults.put("order-service", "");
 		defaults.put("kafka", "");
+		defaults.put("identity", "");
 		defaults.put("out", "benchmark/results");
 		defaults.put("keep-run-dir", "false");
 		defaults.put("help", "false");
@@ -100,10 +106,11 @@ record BenchOptions(int rows, int batch, int payloadBytes, double lagRate, int l
 				positive(values, "concurrency"), positive(values, "seconds"), Integer.parseInt(values.get("warmup-seconds")),
 				Double.parseDouble(values.get("rate")), Integer.parseInt(values.get("producer-records")),
 				positive(values, "drain-timeout-seconds"), measurements(values.get("only")), uri(values.get("gateway")),
-				uri(values.get("order-service")), blankToNull(values.get("kafka")), Path.of(values.get("out")),
-				Boolean.parseBoolean(values.get("keep-run-dir")), Boolean.parseBoolean(values.get("help")));
-		if (options.gateway == null && (options.orderService != null || options.kafka != null)) {
-			throw new IllegalArgumentException("--order-service and --kafka go with --gateway");
+				uri(values.get("order-service")), blankToNull(values.get("kafka")), uri(values.get("identity")),
+				Path.of(values.get("out")), Boolean.parseBoolean(values.get("keep-run-dir")),
+				Boolean.parseBoolean(values.get("help")));
+		if (options.gateway == null && (options.orderService != null || options.kafka != null || options.identity != null)) {
+			throw new IllegalArgumentException("--order-service, --kafka and --identity go with --gateway");
 		}
 		return options;
 	}

@@ -41,11 +41,11 @@ final class HttpLoad {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 	private final URI orders;
-	private final Supplier<String> bodies;
+	private final Supplier<OrderFixtures.OrderRequest> requests;
 
-	HttpLoad(URI base, Supplier<String> bodies) {
+	HttpLoad(URI base, Supplier<OrderFixtures.OrderRequest> requests) {
 		this.orders = base.resolve("/api/v1/orders");
-		this.bodies = bodies;
+		this.requests = requests;
 	}
 
 	List<Sample> closedLoop(int clients, Duration duration) {
@@ -107,8 +107,9 @@ final class HttpLoad {
 	}
 
 	private HttpRequest request() {
+		OrderFixtures.OrderRequest next = requests.get();
 		return HttpRequest.newBuilder(orders).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(bodies.get())).build();
+				.header("Authorization", next.authorization()).POST(HttpRequest.BodyPublishers.ofString(next.body())).build();
 	}
 
 	/** The first answer of each status other than 201, shortened: what a problem+json says went wrong. */

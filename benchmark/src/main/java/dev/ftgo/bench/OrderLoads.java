@@ -46,7 +46,10 @@ final class OrderLoads {
 	}
 
 	private Outcome run() {
-		OrderFixtures fixtures = OrderFixtures.create(target.gateway());
+		OrderFixtures fixtures = OrderFixtures.create(target.gateway(), target.tokens(), options.rate());
+		out.printf(Locale.ROOT, "  rate limit: orders spread round-robin over %d consumers, each with its own token; the"
+				+ " gateway limits each client (by default 50 requests/s), so the limit stays out of the way (a 429 would"
+				+ " count as not 201)%n", fixtures.consumers());
 		try (Approvals approvals = target.kafka() == null ? null : new Approvals(target.kafka())) {
 			List<Result> results = new ArrayList<>();
 
@@ -69,7 +72,7 @@ final class OrderLoads {
 				}
 			}
 			LoadRun gateway = LoadRun.combine(gatewayRounds);
-			OrderResults rows = new OrderResults(options, approvals);
+			OrderResults rows = new OrderResults(options, approvals, fixtures.consumers());
 			results.add(rows.endToEnd(gateway));
 
 			LoadRun fixed = openLoop("the gateway", target.gateway(), fixtures, approvals);

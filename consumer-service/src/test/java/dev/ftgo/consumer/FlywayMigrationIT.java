@@ -1,25 +1,12 @@
 package dev.ftgo.consumer;
 
-import dev.ftgo.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import dev.ftgo.testsupport.TestDatabase;
-
-@SpringBootTest
-class FlywayMigrationIT {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, "consumer_service");
-		TestKafka.register(registry);
-	}
+class FlywayMigrationIT extends RunningConsumerService {
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -3,6 +3,7 @@ package dev.ftgo.deployment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,17 @@ final class ComposeChecks {
 
 	/** The only services reachable from the host: the public API and the Eureka dashboard. */
 	static final Set<String> PUBLISHED = Set.of("api-gateway", "service-registry");
+
+	/**
+	 * Services reachable from this machine only: the development identity, so that a developer can get
+	 * tokens, but no other machine, since it hands out any role.
+	 */
+	static final Set<String> PUBLISHED_ON_LOOPBACK = Set.of("identity");
+
+	/** The property that makes an application a resource server, and the variable the compose file sets it with. */
+	static final String JWK_SET_URI_PROPERTY = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+	static final String JWK_SET_URI_VARIABLE = "FTGO_JWKSETURI";
+	static final String JWK_SET_PATH = "/.well-known/jwks.json";
 
 	/** Variables an application container may set that are read by the JVM or select profiles. */
 	static final Set<String> NOT_IN_APPLICATION_YML = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE");
@@ -54,11 +66,19 @@ final class ComposeChecks {
 		}));
 	}
 
-	/** No dead configuration: every variable set on an application is a property that application binds. */
+	/**
+	 * No dead configuration: every variable set on an application is a property that application binds. The
+	 * identity is no Spring application: it takes its settings as command-line options, so none but the JVM's.
+	 */
 	static List<String> unboundEnvironment(ComposeFile compose, Path projectRoot) {
 		return eachService(compose, service -> {
 			if (!service.isBuilt()) {
 				return Stream.empty();
+			}
+			if (service.get("build", "dockerfile").filter(TokenIssuers.IDENTITY_DOCKERFILE::equals).isPresent()) {
+				return service.environment().keySet().stream().filter(variable -> !variable.equals("JAVA_TOOL_OPTIONS"))
+						.map(variable -> service.name() + ": " + variable + " sets nothing; the identity takes its settings"
+								+ " as command-line options (" + TokenIssuers.IDENTITY_DOCKERFILE + ")");
 			}
 			if (service.module().isEmpty()) {
 				return Stream.of(service.name() + " is built without a MODULE build argument");
@@ -85,6 +105,10 @@ final class ComposeChecks {
 		return eachService(compose, service -> {
 			if (service.ports().isEmpty() || PUBLISHED.contains(service.name())) {
 				return Stream.empty();
+			}
+			if (PUBLISHED_ON_LOOPBACK.contains(service.name())) {
+				return service.ports().stream().filter(port -> !onLoopback(port))
+						.map(port -> service.name() + " publishes " + port + " on every interface; it may publish on 127.0.0.1 only");
 			}
 			if (!service.isBuilt() && !service.profiles().isEmpty()) {
 				return service.ports().stream().filter(port -> !onLoopback(port)).map(port -> service.name() + " publishes "
@@ -140,6 +164,38 @@ final class ComposeChecks {
 			if (probesReadiness && properties.value("management.endpoint.health.probes.enabled").equals(Optional.of("false"))) {
 				problems.add(service.name() + " checks /actuator/health/readiness, which " + module + " does not serve"
 						+ " (management.endpoint.health.probes.enabled)");
+			}
+			return problems.stream();
+		}));
+	}
+
+	/** Service name to why it could sign tokens, for each service that could (only the identity may). */
+	static Map<String, String> tokenIssuers(ComposeFile compose, Path projectRoot) {
+		Map<String, String> issuers = new LinkedHashMap<>();
+		compose.services().values().forEach(service -> TokenIssuers.whyIssuing(service, projectRoot)
+				.ifPresent(why -> issuers.put(service.name(), why)));
+		return issuers;
+	}
+
+	/**
+	 * Every resource server (an application whose application.yml reads {@value #JWK_SET_URI_PROPERTY})
+	 * fetches the JWK set from {@code identity} on {@code port} and starts once it is healthy. Without the
+	 * variable it would ask its own container's 127.0.0.1 and answer every request 401.
+	 */
+	static List<String> resourceServersNotVerifyingWith(ComposeFile compose, Path projectRoot, String identity, int port) {
+		String expected = "http://" + identity + ":" + port + JWK_SET_PATH;
+		return eachService(compose, service -> service.module().stream().flatMap(module -> {
+			if (ModuleProperties.load(projectRoot, module, List.of()).value(JWK_SET_URI_PROPERTY).isEmpty()) {
+				return Stream.empty();
+			}
+			List<String> problems = new ArrayList<>();
+			String uri = service.environment().get(JWK_SET_URI_VARIABLE);
+			if (!expected.equals(uri)) {
+				problems.add(service.name() + " verifies tokens, but " + JWK_SET_URI_VARIABLE + " is "
+						+ (uri == null ? "not set" : uri) + ", not " + expected);
+			}
+			if (!service.dependsOn().getOrDefault(identity, Optional.empty()).equals(Optional.of("service_healthy"))) {
+				problems.add(service.name() + " verifies tokens, but does not wait until " + identity + " is healthy");
 			}
 			return problems.stream();
 		}));

@@ -2,6 +2,7 @@ package dev.ftgo.deployment;
 
 import static dev.ftgo.deployment.ComposeFileTest.PROJECT_ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -159,6 +160,102 @@ class ComposeChecksTest {
 				prometheus -> assertThat(prometheus).startsWith("prometheus publishes {target=9090, published=9090} on every interface"),
 				app -> assertThat(app).startsWith("order-service publishes [127.0.0.1:8082:8082] on the host; only"),
 				infrastructure -> assertThat(infrastructure).startsWith("kafka publishes [127.0.0.1:9092:9092] on the host; only"));
+	}
+
+	@Test
+	void letsTheIdentityPublishOnLoopbackOnly() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  identity:
+				    build:
+				      dockerfile: docker/identity.Dockerfile
+				    ports: ["127.0.0.1:8090:8090", "8091:8090"]
+				""");
+
+		assertThat(ComposeChecks.unexpectedPublishedPorts(compose))
+				.containsExactly("identity publishes 8091:8090 on every interface; it may publish on 127.0.0.1 only");
+	}
+
+	@Test
+	void reportsEnvironmentVariablesOnTheIdentity() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  identity:
+				    build:
+				      context: .
+				      dockerfile: docker/identity.Dockerfile
+				    environment:
+				      JAVA_TOOL_OPTIONS: -XX:MaxRAMPercentage=50
+				      SERVER_PORT: "9090"
+				""");
+
+		assertThat(ComposeChecks.unboundEnvironment(compose, PROJECT_ROOT)).containsExactly("identity: SERVER_PORT sets nothing;"
+				+ " the identity takes its settings as command-line options (docker/identity.Dockerfile)");
+	}
+
+	@Test
+	void reportsEveryServiceThatCouldIssueTokens() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  identity:
+				    build:
+				      dockerfile: docker/identity.Dockerfile
+				  consumer-service:
+				    build:
+				      args:
+				        MODULE: consumer-service
+				  order-service:
+				    build:
+				      args:
+				        MODULE: test-support
+				  kitchen-service:
+				    image: eclipse-temurin:17-jre
+				    command: [java, -jar, /app/dev-stack-cli.jar, identity]
+				  api-gateway:
+				    image: ftgo/identity:0.1.0
+				  postgres:
+				    image: postgres:17
+				""");
+
+		assertThat(ComposeChecks.tokenIssuers(compose, PROJECT_ROOT)).containsExactly(
+				entry("identity", "is built from docker/identity.Dockerfile"),
+				entry("order-service", "is built from test-support, which has dev.ftgo:dev-stack on its runtime classpath"),
+				entry("kitchen-service", "runs the dev-stack launcher ([java, -jar, /app/dev-stack-cli.jar, identity])"),
+				entry("api-gateway", "runs the image ftgo/identity:0.1.0"));
+	}
+
+	@Test
+	void reportsAResourceServerThatDoesNotVerifyWithTheIdentity() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  identity:
+				    build:
+				      dockerfile: docker/identity.Dockerfile
+				""" + HEALTHY + """
+				  api-gateway:
+				    build:
+				      args:
+				        MODULE: api-gateway
+				  second-gateway:
+				    build:
+				      args:
+				        MODULE: api-gateway
+				    environment:
+				      FTGO_JWKSETURI: http://identity:9999/.well-known/jwks.json
+				    depends_on:
+				      identity:
+				        condition: service_healthy
+				  cdc-relay:
+				    build:
+				      args:
+				        MODULE: cdc-relay
+				""");
+
+		assertThat(ComposeChecks.resourceServersNotVerifyingWith(compose, PROJECT_ROOT, "identity", 8090)).containsExactly(
+				"api-gateway verifies tokens, but FTGO_JWKSETURI is not set, not http://identity:8090/.well-known/jwks.json",
+				"api-gateway verifies tokens, but does not wait until identity is healthy",
+				"second-gateway verifies tokens, but FTGO_JWKSETURI is http://identity:9999/.well-known/jwks.json, not"
+						+ " http://identity:8090/.well-known/jwks.json");
 	}
 
 	@Test

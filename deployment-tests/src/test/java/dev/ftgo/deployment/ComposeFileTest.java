@@ -25,7 +25,7 @@ class ComposeFileTest {
 	@Test
 	void runsTheWholeSystem() {
 		assertThat(servicesWithProfiles(List.of())).containsExactlyInAnyOrder("postgres", "kafka", "service-registry",
-				"consumer-service", "order-service", "kitchen-service", "cdc-relay", "api-gateway");
+				"consumer-service", "order-service", "kitchen-service", "cdc-relay", "api-gateway", "identity");
 	}
 
 	@Test
@@ -50,12 +50,28 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void onlyTheGatewayAndTheRegistryArePublishedAndOptInToolsOnLoopback() {
+	void onlyTheGatewayAndTheRegistryArePublishedAndTheIdentityAndOptInToolsOnLoopback() {
 		assertThat(ComposeChecks.unexpectedPublishedPorts(COMPOSE)).isEmpty();
 		assertThat(COMPOSE.services().get("api-gateway").ports()).containsExactly("8080:8080");
 		assertThat(COMPOSE.services().get("service-registry").ports()).containsExactly("127.0.0.1:8761:8761");
+		int identity = IdentityImage.load(PROJECT_ROOT).port();
+		assertThat(COMPOSE.services().get("identity").ports()).containsExactly("127.0.0.1:" + identity + ":" + identity);
 		assertThat(COMPOSE.services().get("grafana").ports()).containsExactly("127.0.0.1:3000:3000");
 		assertThat(COMPOSE.services().get("prometheus").ports()).containsExactly("127.0.0.1:9090:9090");
+	}
+
+	@Test
+	void onlyTheDevelopmentIdentityCanIssueTokens() {
+		assertThat(ComposeChecks.tokenIssuers(COMPOSE, PROJECT_ROOT)).containsOnlyKeys("identity");
+	}
+
+	@Test
+	void theGatewayAndTheServicesVerifyTokensWithTheIdentity() {
+		assertThat(ComposeChecks.resourceServersNotVerifyingWith(COMPOSE, PROJECT_ROOT, "identity",
+				IdentityImage.load(PROJECT_ROOT).port())).isEmpty();
+		assertThat(COMPOSE.services().values()).filteredOn(service -> service.environment().containsKey(ComposeChecks.JWK_SET_URI_VARIABLE))
+				.extracting(ComposeFile.Service::name)
+				.containsExactlyInAnyOrder("api-gateway", "consumer-service", "order-service", "kitchen-service");
 	}
 
 	@Test

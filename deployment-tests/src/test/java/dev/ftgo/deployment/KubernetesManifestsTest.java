@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -35,6 +36,9 @@ class KubernetesManifestsTest {
 	static final Kustomization BASE = Kustomization.load(PROJECT_ROOT.resolve("k8s/base"));
 	static final Kustomization LOCAL = Kustomization.load(PROJECT_ROOT.resolve("k8s/overlays/local"));
 	static final KubernetesManifests MANIFESTS = KubernetesManifests.load(BASE.manifestFiles());
+	/** Where the base reads the JWK set URI of the identity provider from; an overlay generates it. */
+	static final String JWK_SET_CONFIG_MAP = "ftgo-security";
+	static final String JWK_SET_CONFIG_KEY = "jwk-set-uri";
 
 	@Test
 	void namesOnlyFilesThatExistAndFieldsKustomizeKnows() {
@@ -44,7 +48,7 @@ class KubernetesManifestsTest {
 				.allSatisfy(file -> assertThat(Files.isRegularFile(file) || Files.isRegularFile(file.resolve("kustomization.yaml")))
 					.as(file + " exists").isTrue());
 		}
-		assertThat(LOCAL.resources()).containsExactly(BASE.directory());
+		assertThat(LOCAL.resources()).containsExactly(BASE.directory(), LOCAL.directory().resolve("identity.yaml"));
 	}
 
 	@Test
@@ -171,12 +175,47 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
-	void refersOnlyToConfigMapsThatExist() {
+	void refersOnlyToConfigMapsThatExistOrTheLocalOverlayGenerates() {
 		var configMaps = new TreeMap<String, Set<String>>(BASE.generated("configMapGenerator"));
+		configMaps.putAll(LOCAL.generated("configMapGenerator"));
 		MANIFESTS.all(ConfigMap.class).forEach(map -> configMaps.put(map.getMetadata().getName(), map.getData().keySet()));
 		assertThat(ObjectReferences.configMapReferences(MANIFESTS)).isNotEmpty().allSatisfy((name, keys) -> assertThat(configMaps)
 			.as("ConfigMap " + name).containsKey(name)
 			.hasEntrySatisfying(name, existing -> assertThat(existing).containsAll(keys)));
+	}
+
+	/**
+	 * Which identity provider's tokens to accept is the overlay's choice: the base reads its JWK set from a
+	 * ConfigMap it does not define, and runs nothing that could sign a token.
+	 */
+	@Test
+	void leavesTheIdentityProviderToTheOverlayAndSignsNoTokens() {
+		assertThat(MANIFESTS.workloads()).allSatisfy(workload -> PodChecks.containers(workload.template().getSpec())
+			.forEach(container -> assertThat(TokenIssuers.whyIssuing(container, PROJECT_ROOT)).as(workload.name()).isEmpty()));
+		assertThat(MANIFESTS.named(ConfigMap.class, JWK_SET_CONFIG_MAP)).isEmpty();
+		assertThat(BASE.generated("configMapGenerator")).doesNotContainKey(JWK_SET_CONFIG_MAP);
+		assertThat(LOCAL.generated("configMapGenerator")).containsEntry(JWK_SET_CONFIG_MAP, Set.of(JWK_SET_CONFIG_KEY));
+
+		var readers = new TreeMap<String, String>();
+		for (Workload workload : MANIFESTS.workloads()) {
+			for (var container : PodChecks.containers(workload.template().getSpec())) {
+				ObjectReferences.env(container).filter(variable -> variable.getName().equals(ComposeChecks.JWK_SET_URI_VARIABLE))
+					.forEach(variable -> readers.put(workload.name(), configMapKey(variable)));
+			}
+		}
+		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service")
+			.allSatisfy((workload, source) -> assertThat(source).as(workload).isEqualTo(JWK_SET_CONFIG_MAP + "/" + JWK_SET_CONFIG_KEY));
+		assertThat(KubernetesProfilesTest.apps()).filteredOn(app -> ModuleProperties.load(PROJECT_ROOT, app.name(), List.of("kubernetes"))
+				.value(ComposeChecks.JWK_SET_URI_PROPERTY).isPresent())
+			.extracting(Workload::name).as("resource servers").allSatisfy(name -> assertThat(readers).containsKey(name));
+	}
+
+	/** {@code configmap/key} for a variable read from a ConfigMap, else how it is set. */
+	private static String configMapKey(EnvVar variable) {
+		if (variable.getValueFrom() == null || variable.getValueFrom().getConfigMapKeyRef() == null) {
+			return "not from a ConfigMap: " + variable;
+		}
+		return variable.getValueFrom().getConfigMapKeyRef().getName() + "/" + variable.getValueFrom().getConfigMapKeyRef().getKey();
 	}
 
 	@SafeVarargs

@@ -172,7 +172,8 @@ class KubernetesProfilesTest {
 			.contains(port);
 	}
 
-	private static List<Workload> apps() {
+	/** The workloads that run a Spring Boot application of this project. */
+	static List<Workload> apps() {
 		return MANIFESTS.workloads().stream().filter(workload -> PodChecks.isSpringBootApp(container(workload))).toList();
 	}
 

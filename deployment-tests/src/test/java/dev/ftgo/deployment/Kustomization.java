@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -85,6 +86,15 @@ record Kustomization(Path directory, Map<String, Object> root) {
 			generated.put((String) entry.get("name"), keys);
 		}
 		return generated;
+	}
+
+	/** The value a generator ({@code configMapGenerator}, {@code secretGenerator}) gives {@code key} of {@code name} as a literal. */
+	Optional<String> literal(String generator, String name, String key) {
+		return maps(root.get(generator)).stream().filter(entry -> name.equals(entry.get("name")))
+			.flatMap(entry -> strings(entry.get("literals")).stream())
+			.filter(literal -> literal.startsWith(key + "="))
+			.map(literal -> literal.substring(key.length() + 1))
+			.findFirst();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -62,7 +62,7 @@ class KustomizeRenderTest {
 	@Test
 	void rendersOnlyObjectsWithoutUnknownFields() {
 		assertThat(rendered.problems()).isEmpty();
-		assertThat(rendered.workloads()).hasSize(7);
+		assertThat(rendered.workloads()).hasSize(8);
 	}
 
 	@Test
@@ -110,6 +110,33 @@ class KustomizeRenderTest {
 				assertThat(sources).as(workload).doesNotContain(NetworkReachability.OUTSIDE);
 			}
 		});
+	}
+
+	/**
+	 * The development identity is the one thing that signs tokens; every resource server fetches its JWK set
+	 * from its Service, and only they may reach it.
+	 */
+	@Test
+	void runsTheDevelopmentIdentityAndPointsEveryResourceServerAtIt() {
+		var issuers = new TreeMap<String, String>();
+		rendered.workloads().forEach(workload -> PodChecks.containers(workload.template().getSpec())
+			.forEach(container -> TokenIssuers.whyIssuing(container, PROJECT_ROOT).ifPresent(why -> issuers.put(workload.name(), why))));
+		assertThat(issuers).containsOnlyKeys("identity");
+
+		int port = IdentityImage.load(PROJECT_ROOT).port();
+		assertThat(rendered.named(Service.class, "identity")).hasValueSatisfying(service -> assertThat(service.getSpec().getPorts())
+			.singleElement().satisfies(servicePort -> assertThat(servicePort.getPort()).isEqualTo(port)));
+		var readers = new TreeMap<String, String>();
+		for (var workload : rendered.workloads()) {
+			workload.template().getSpec().getContainers().forEach(container -> ObjectReferences.env(container)
+				.filter(variable -> variable.getName().equals(ComposeChecks.JWK_SET_URI_VARIABLE))
+				.map(variable -> variable.getValueFrom().getConfigMapKeyRef())
+				.forEach(ref -> readers.put(workload.name(), rendered.named(ConfigMap.class, ref.getName())
+					.map(ConfigMap::getData).map(data -> data.get(ref.getKey())).orElse("(no such ConfigMap)"))));
+		}
+		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service")
+			.allSatisfy((workload, uri) -> assertThat(uri).as(workload).isEqualTo("http://identity:" + port + ComposeChecks.JWK_SET_PATH));
+		assertThat(NetworkReachability.allowedSources(rendered)).containsEntry("identity", readers.keySet());
 	}
 
 	private static Set<String> keys(Optional<Map<String, String>> data) {

@@ -109,7 +109,7 @@ final class PodChecks {
 	}
 
 	/**
-	 * The Spring Boot processes (images {@code ftgo/*}): probed on the actuator's liveness and readiness
+	 * The Spring Boot processes ({@link #isSpringBootApp}): probed on the actuator's liveness and readiness
 	 * groups, and given a writable {@code /tmp} (java.io.tmpdir) since their root file system is read-only.
 	 */
 	static List<String> springBootAppsNotProbedOnHealthGroups(List<Workload> workloads) {
@@ -122,8 +122,10 @@ final class PodChecks {
 						hasEmptyDirAt(workload, container, "/tmp") ? null : "no emptyDir at /tmp"));
 	}
 
+	/** The images of this project but the identity, which is no Spring application (docker/identity.Dockerfile). */
 	static boolean isSpringBootApp(Container container) {
-		return container.getImage() != null && container.getImage().startsWith("ftgo/");
+		return container.getImage() != null && container.getImage().startsWith("ftgo/")
+				&& !TokenIssuers.isIdentityImage(container.getImage());
 	}
 
 	private static String httpPath(Probe probe) {

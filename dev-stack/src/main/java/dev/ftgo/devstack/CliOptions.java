@@ -8,12 +8,16 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 
 	static final String USAGE = """
 			Usage: ./stack [--reset] [--<component>-port=N ...]
+			       ./stack token --role admin|consumer|kitchen [--consumer-id UUID] [--restaurant-id UUID] [--ttl 12h]
+			       ./stack identity [--identity-port 8090] [--bind ADDRESS] [--key-file PATH]
 
-			Starts PostgreSQL, Kafka, the service registry, the services and the API gateway as local
-			processes (no Docker) and keeps them running until Ctrl-C.
+			Starts the identity (JWK set and token endpoint), PostgreSQL, Kafka, the service registry, the
+			services and the API gateway as local processes (no Docker) and keeps them running until Ctrl-C.
+			Once up, it creates a demo consumer and restaurant (kept across restarts) and prints tokens for them.
 
-			  --reset                   delete the data (databases, topics) of earlier runs first
+			  --reset                   delete the data (databases, topics, signing key) of earlier runs first
 			  --run-dir=PATH            where data, logs and pid files live (default .dev-stack)
+			  --identity-port=N         default 8090 (GET /.well-known/jwks.json, POST /tokens)
 			  --gateway-port=N          default 8080
 			  --consumer-port=N         default 8081
 			  --order-port=N            default 8082
@@ -24,6 +28,22 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 			  --kafka-port=N            default 19092
 			  --kafka-controller-port=N default 19093
 			  --help                    this text
+
+			./stack token prints one token signed with the run dir's key (start the stack once first):
+			  --role ROLE               admin, consumer or kitchen
+			  --consumer-id UUID        a consumer token's consumer (its sub); consumer tokens only
+			  --restaurant-id UUID      a kitchen token's restaurant (its restaurant_id); kitchen tokens only
+			  --ttl DURATION            how long it is valid: 90s, 30m, 12h (the default), 7d
+			  --run-dir PATH            the stack's run dir (default .dev-stack)
+			  e.g. curl -H "Authorization: Bearer $(./stack token --role admin)" http://localhost:8080/api/v1/...
+
+			./stack identity runs only the identity (JWK set and POST /tokens) in the foreground until Ctrl-C or
+			SIGTERM: the identity container of docker-compose.yml and k8s/overlays/local. Development only.
+			  --identity-port N         default 8090
+			  --bind ADDRESS            the address it listens on: default 127.0.0.1; 0.0.0.0 for every interface
+			  --key-file PATH           the signing key, created there if missing (default: the run dir's, which
+			                            ./stack token signs with)
+			  --run-dir PATH            the stack's run dir, for the default key file (default .dev-stack)
 			""";
 
 	static CliOptions parse(List<String> args) {
@@ -56,7 +76,8 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 		throw new IllegalArgumentException("Unknown option " + arg);
 	}
 
-	private static int port(String arg) {
+	/** The port of {@code --<name>=N}. */
+	static int port(String arg) {
 		String value = arg.substring(arg.indexOf('=') + 1);
 		try {
 			int port = Integer.parseInt(value);

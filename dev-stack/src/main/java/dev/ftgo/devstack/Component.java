@@ -6,6 +6,8 @@ import java.util.Optional;
 /** The parts of the local stack, declared in start order (they are stopped in reverse). */
 public enum Component {
 
+	/** In the launcher's JVM: the JWK set every app verifies tokens with, and a token endpoint for development. */
+	IDENTITY("identity", "identity-port"),
 	POSTGRES("postgres", "postgres-port"),
 	KAFKA("kafka", "kafka-port"),
 	SERVICE_REGISTRY("service-registry", "registry-port"),
@@ -41,7 +43,8 @@ public enum Component {
 	 */
 	public int stage() {
 		return switch (this) {
-			case POSTGRES, KAFKA -> 0;
+			// first in, last out: an app may fetch the JWK set any time it sees its first token
+			case IDENTITY, POSTGRES, KAFKA -> 0;
 			case SERVICE_REGISTRY -> 1;
 			case CONSUMER_SERVICE, ORDER_SERVICE, KITCHEN_SERVICE -> 2;
 			// after the services: their migrations create the outbox tables the relay's publications name

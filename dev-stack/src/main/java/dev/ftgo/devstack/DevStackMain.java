@@ -4,14 +4,17 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The project's run command ({@code ./stack}): starts the whole stack as local processes, prints a
- * line per component and a summary, and stops everything in reverse order on Ctrl-C or SIGTERM.
- * Exit codes: 1 a component failed to start, 2 a port is in use, 64 bad usage.
+ * line per component, creates the demo data, prints a summary with demo tokens, and stops everything in
+ * reverse order on Ctrl-C or SIGTERM. {@code ./stack token ...} prints a token instead (see {@link TokenCommand}),
+ * {@code ./stack identity ...} runs only the identity (see {@link IdentityCommand}).
+ * Exit codes: 1 a component failed to start, 2 a port is in use (or, for {@code token}, no key yet), 64 bad usage.
  */
 public final class DevStackMain {
 
@@ -33,6 +36,12 @@ public final class DevStackMain {
 
 	/** Returns only when the stack could not start; once it runs, the JVM ends through the shutdown hook. */
 	static int run(List<String> args, PrintStream out, PrintStream err) {
+		if (!args.isEmpty() && args.get(0).equals(TokenCommand.NAME)) {
+			return token(args.subList(1, args.size()), out, err);
+		}
+		if (!args.isEmpty() && args.get(0).equals(IdentityCommand.NAME)) {
+			return identity(args.subList(1, args.size()), out, err);
+		}
 		CliOptions options;
 		try {
 			options = CliOptions.parse(args);
@@ -87,8 +96,62 @@ public final class DevStackMain {
 			stack.close();
 			return FAILED;
 		}
-		new Summary(options.ports(), layout).print(out, (System.nanoTime() - began) / 1_000_000_000.0);
+		double seconds = (System.nanoTime() - began) / 1_000_000_000.0;
+		DemoData.Seeded demo = new DemoData(stack.gatewayUri(), stack.tokens().admin(), layout.demoDataFile()).ensure();
+		new Summary(options.ports(), layout, options.runDir() != null).print(out, seconds, stack.tokens(), demo);
 		watch(stack, reporter);
+		return 0;
+	}
+
+	private static int token(List<String> args, PrintStream out, PrintStream err) {
+		TokenCommand command;
+		try {
+			command = TokenCommand.parse(args);
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			err.print(CliOptions.USAGE);
+			return USAGE;
+		}
+		if (command.help()) {
+			out.print(CliOptions.USAGE);
+			return 0;
+		}
+		try {
+			StackLayout layout = command.runDir() == null ? StackLayout.detect() : StackLayout.detect().withRunDir(command.runDir());
+			return command.run(layout, out, err);
+		} catch (StackException e) {
+			err.println(e.getMessage());
+			return FAILED;
+		}
+	}
+
+	/** Returns only when the identity could not start (or the waiting thread is interrupted): SIGTERM ends the JVM. */
+	private static int identity(List<String> args, PrintStream out, PrintStream err) {
+		IdentityCommand command;
+		try {
+			command = IdentityCommand.parse(args);
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			err.print(CliOptions.USAGE);
+			return USAGE;
+		}
+		if (command.help()) {
+			out.print(CliOptions.USAGE);
+			return 0;
+		}
+		Path keyFile;
+		IdentityServer server;
+		try {
+			keyFile = command.keyFile(StackLayout::detect);
+			server = command.start(keyFile);
+		} catch (PortInUseException e) {
+			err.println(e.getMessage());
+			return PORT_IN_USE;
+		} catch (StackException e) {
+			err.println(e.getMessage());
+			return FAILED;
+		}
+		command.serve(server, keyFile, out);
 		return 0;
 	}
 

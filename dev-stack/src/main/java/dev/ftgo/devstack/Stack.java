@@ -10,8 +10,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The local stack as processes: postgres and kafka, then the registry, then the services in parallel,
- * then the gateway, which counts as ready only once it discovers every started service. Components can
+ * The local stack as processes: the identity (in this JVM), postgres and kafka, then the registry, then
+ * the services in parallel, then the gateway, which counts as ready only once it discovers every started
+ * service. Every app verifies tokens against the identity's JWK set; {@link #tokens()} signs them. Components can
  * be stopped, killed and restarted one by one; {@link #close()} stops all of them in reverse order.
  *
  * <pre>{@code
@@ -110,9 +111,27 @@ public final class Stack implements AutoCloseable {
 		return (KafkaBroker) get(Component.KAFKA);
 	}
 
+	public IdentityServer identity() {
+		return (IdentityServer) get(Component.IDENTITY);
+	}
+
+	/** Signs tokens the stack's apps accept; available once the stack (or its identity) has started. */
+	public TokenIssuer tokens() {
+		return identity().issuer();
+	}
+
+	/** What every app of this stack verifies tokens against (the {@code ftgo.jwk-set-uri} they are given). */
+	public URI jwkSetUri() {
+		return IdentityServer.jwkSetUri(ports.identity());
+	}
+
 	/** A Spring Boot component's process. */
 	public ManagedProcess process(Component component) {
-		return (ManagedProcess) get(component);
+		if (get(component) instanceof ManagedProcess process) {
+			return process;
+		}
+		throw new IllegalArgumentException(component + " is not a Spring Boot process"
+				+ (component == Component.IDENTITY ? "; it runs inside this JVM" : ""));
 	}
 
 	public Set<Component> components() {

@@ -26,9 +26,9 @@ public final class StackBuilder {
 	}
 
 	/**
-	 * Runs only these components plus what they need: a service needs postgres and the registry, the
-	 * gateway needs the registry, the relay needs postgres and Kafka. Kafka runs only when named or
-	 * needed. Without any call, everything runs.
+	 * Runs only these components plus what they need: a service needs postgres, the registry and the
+	 * identity (whose JWK set verifies tokens), the gateway needs the registry and the identity, the relay
+	 * needs postgres and Kafka. Kafka runs only when named or needed. Without any call, everything runs.
 	 */
 	public StackBuilder with(Component... selected) {
 		for (Component component : selected) {
@@ -42,6 +42,7 @@ public final class StackBuilder {
 			}
 			if (component.isService() || component == Component.API_GATEWAY) {
 				components.add(Component.SERVICE_REGISTRY);
+				components.add(Component.IDENTITY);
 			}
 		}
 		return this;

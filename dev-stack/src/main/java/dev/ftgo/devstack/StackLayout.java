@@ -71,6 +71,19 @@ public record StackLayout(Path projectRoot, Path runDir) {
 		return dataDir().resolve("kafka");
 	}
 
+	/**
+	 * The identity's signing key (a private JWK, mode 600). Kept with the data: tokens stay valid across
+	 * restarts, and {@code --reset} makes a new key along with the empty databases.
+	 */
+	public Path signingKeyFile() {
+		return dataDir().resolve("identity").resolve("signing-key.jwk.json");
+	}
+
+	/** The ids of the demo consumer and restaurant the CLI created, so that a restart reuses them. */
+	public Path demoDataFile() {
+		return dataDir().resolve("demo-data.properties");
+	}
+
 	public Path logsDir() {
 		return runDir.resolve("logs");
 	}

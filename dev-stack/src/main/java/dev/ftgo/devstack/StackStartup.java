@@ -39,6 +39,7 @@ final class StackStartup {
 		String detail = switch (component) {
 			case POSTGRES -> ensureDatabases();
 			case KAFKA -> address(component);
+			case IDENTITY -> "http://127.0.0.1:" + ports.identity() + " (JWK set, POST /tokens)";
 			case API_GATEWAY -> awaitDiscovery();
 			default -> "http://localhost:" + ports.of(component);
 		};

@@ -46,6 +46,6 @@ class PortsTest {
 		StackPorts ports = StackPorts.free();
 
 		assertThat(new int[] {ports.gateway(), ports.consumer(), ports.order(), ports.kitchen(), ports.registry(),
-				ports.postgres(), ports.kafka(), ports.kafkaController()}).doesNotHaveDuplicates();
+				ports.postgres(), ports.kafka(), ports.kafkaController(), ports.identity(), ports.relay()}).doesNotHaveDuplicates();
 	}
 }

@@ -18,7 +18,7 @@ class FlywayMigrationIT extends RunningKitchenService {
 		var database = jdbc.queryForObject("SELECT current_database() || '/' || current_user", String.class);
 
 		assertThat(failed).isZero();
-		assertThat(applied).containsExactly("1", "2", "3");
+		assertThat(applied).containsExactly("1", "2", "3", "4");
 		assertThat(database).isEqualTo("kitchen_service/kitchen_service");
 	}
 
@@ -31,5 +31,14 @@ class FlywayMigrationIT extends RunningKitchenService {
 		assertThat(checks).anyMatch(check -> check.contains("price_amount > "))
 				.anyMatch(check -> check.contains("quantity > "));
 		assertThat(orderIndex).startsWith("CREATE UNIQUE INDEX");
+	}
+
+	/** V4: older CreateTicket commands name no consumer, and tickets created before V4 have none either. */
+	@Test
+	void keepsTheTicketsConsumerOptional() {
+		var nullable = jdbc.queryForObject("SELECT is_nullable || ' ' || data_type FROM information_schema.columns "
+				+ "WHERE table_name = 'ticket' AND column_name = 'consumer_id'", String.class);
+
+		assertThat(nullable).isEqualTo("YES uuid");
 	}
 }

@@ -17,7 +17,7 @@ class ObservabilityIT extends RunningKitchenService {
 
 	@Test
 	void exposesHttpJvmDatabaseAndKafkaConsumerMetricsToPrometheus() {
-		api().get("/api/v1/restaurants/" + UUID.randomUUID());
+		asAdmin().get("/api/v1/restaurants/" + UUID.randomUUID());
 
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(prometheus()).contains("http_server_requests_seconds_bucket{",
 				"jvm_memory_used_bytes{", "jvm_gc_pause_seconds", "hikaricp_connections_active{",

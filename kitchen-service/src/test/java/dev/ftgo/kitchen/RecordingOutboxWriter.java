@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.ftgo.messaging.Message;
+import dev.ftgo.messaging.MessageContracts;
 import dev.ftgo.messaging.OutboxWriter;
 import dev.ftgo.messaging.TraceparentSource;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +34,9 @@ public class RecordingOutboxWriter extends OutboxWriter {
 	private final List<Message> committed = new CopyOnWriteArrayList<>();
 	private volatile Predicate<Message> failing = message -> false;
 
-	RecordingOutboxWriter(DataSource dataSource, JsonMapper json, TraceparentSource traceparents) {
-		super(dataSource, json, traceparents);
+	RecordingOutboxWriter(DataSource dataSource, JsonMapper json, TraceparentSource traceparents,
+			MessageContracts contracts) {
+		super(dataSource, json, traceparents, contracts);
 		this.json = json;
 		this.traceparents = traceparents;
 	}
@@ -93,8 +95,11 @@ public class RecordingOutboxWriter extends OutboxWriter {
 	public static class Configuration {
 
 		@Bean
-		RecordingOutboxWriter outboxWriter(DataSource dataSource, JsonMapper json, ObjectProvider<TraceparentSource> traceparents) {
-			return new RecordingOutboxWriter(dataSource, json, traceparents.getIfUnique(() -> TraceparentSource.NONE));
+		RecordingOutboxWriter outboxWriter(DataSource dataSource, JsonMapper json, ObjectProvider<TraceparentSource> traceparents,
+				ObjectProvider<MessageContracts> contracts) {
+			// validates like the real one when the tests switch it on (src/test/resources/application.properties)
+			return new RecordingOutboxWriter(dataSource, json, traceparents.getIfUnique(() -> TraceparentSource.NONE),
+					contracts.getIfAvailable());
 		}
 	}
 }

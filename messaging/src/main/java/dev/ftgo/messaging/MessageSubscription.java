@@ -64,6 +64,11 @@ public final class MessageSubscription {
 		return topic;
 	}
 
+	/** The class a payload of {@code type} is read as; empty for a type this subscription ignores. */
+	public Optional<Class<?>> payloadType(String type) {
+		return handlerFor(type).map(Registration::payloadType);
+	}
+
 	Optional<String> subscriber() {
 		return Optional.ofNullable(subscriber);
 	}

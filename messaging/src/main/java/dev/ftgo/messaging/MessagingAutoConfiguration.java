@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -66,8 +67,20 @@ public class MessagingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		OutboxWriter outboxWriter(DataSource dataSource, ObjectProvider<JsonMapper> json,
-				ObjectProvider<TraceparentSource> traceparents) {
-			return new OutboxWriter(dataSource, jsonMapper(json), traceparents.getIfUnique(() -> TraceparentSource.NONE));
+				ObjectProvider<TraceparentSource> traceparents, ObjectProvider<MessageContracts> contracts) {
+			return new OutboxWriter(dataSource, jsonMapper(json), traceparents.getIfUnique(() -> TraceparentSource.NONE),
+					contracts.getIfAvailable());
+		}
+
+		/**
+		 * Present exactly when outgoing messages are validated ({@link MessagingSettings#validateOutgoing()}); an
+		 * OutboxWriter bean of the application's own should take it too.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty("ftgo.messaging.validate-outgoing")
+		MessageContracts messageContracts() {
+			return MessageContracts.onClasspath();
 		}
 
 		@Bean

@@ -5,9 +5,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Operator-tunable messaging settings ({@code ftgo.messaging.*}). */
+/**
+ * Operator-tunable messaging settings ({@code ftgo.messaging.*}).
+ *
+ * @param validateOutgoing check every message the {@link OutboxWriter} writes against its schema
+ *        ({@link MessageContracts}) and refuse one that violates it or has none; on in tests, off in production
+ */
 @ConfigurationProperties("ftgo.messaging")
-public record MessagingSettings(@DefaultValue Consumer consumer, @DefaultValue Inbox inbox) {
+public record MessagingSettings(@DefaultValue Consumer consumer, @DefaultValue Inbox inbox,
+		@DefaultValue("false") boolean validateOutgoing) {
 
 	/**
 	 * @param concurrency consumers per subscription; more than the topic's partitions would idle

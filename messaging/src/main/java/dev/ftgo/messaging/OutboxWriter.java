@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A message without a {@code traceparent} gets the current span's, so the consumer continues the trace of
  * the request or message that caused it.
+ *
+ * <p>Given {@link MessageContracts} (with {@code ftgo.messaging.validate-outgoing=true}), every message is
+ * checked against its schema before it is written; tests switch that on, production leaves it off.
  */
 public class OutboxWriter {
 
@@ -37,6 +40,7 @@ public class OutboxWriter {
 	private final JdbcTemplate jdbc;
 	private final JsonMapper json;
 	private final TraceparentSource traceparents;
+	private final MessageContracts contracts;
 
 	/** A writer that sends messages with the trace context they carry, and none otherwise. */
 	public OutboxWriter(DataSource dataSource, JsonMapper json) {
@@ -45,10 +49,17 @@ public class OutboxWriter {
 
 	/** @param traceparents the trace context of a message that carries none, usually the current span's */
 	public OutboxWriter(DataSource dataSource, JsonMapper json, TraceparentSource traceparents) {
+		this(dataSource, json, traceparents, null);
+	}
+
+	/** @param contracts the schemas every message is checked against before it is written; {@code null}: none */
+	public OutboxWriter(DataSource dataSource, JsonMapper json, TraceparentSource traceparents,
+			MessageContracts contracts) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.json = json;
 		this.traceparents = traceparents;
+		this.contracts = contracts;
 	}
 
 	/**
@@ -56,7 +67,8 @@ public class OutboxWriter {
 	 *
 	 * @throws IllegalStateException outside a transaction on this writer's DataSource: such a message would
 	 *     be published even if the business change rolled back, which is the bug the outbox exists to prevent
-	 * @throws IllegalArgumentException when the payload does not serialize to a JSON object
+	 * @throws IllegalArgumentException when the payload does not serialize to a JSON object, or, when this writer
+	 *     checks contracts, when the message has no schema or violates it
 	 */
 	public void send(Message message) {
 		String payload = toJsonObject(message);
@@ -103,6 +115,9 @@ public class OutboxWriter {
 		if (!tree.isObject()) {
 			throw new IllegalArgumentException("The payload of " + message.type() + " must serialize to a JSON object, not "
 					+ tree.getNodeType());
+		}
+		if (contracts != null) {
+			contracts.check(message, tree);
 		}
 		return json.writeValueAsString(tree);
 	}

@@ -5,7 +5,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tolerant reader for message payloads: a newer producer may add fields and an older one may leave
- * optional fields out, and neither must break a consumer.
+ * optional fields out, and neither must break a consumer. Every {@link MessageSubscription} reads payloads
+ * with it, and so does {@link ConsumerContract}.
  */
 final class TolerantJson {
 

@@ -24,6 +24,7 @@ import com.netflix.discovery.EurekaClient;
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
+import dev.ftgo.testsupport.TestTokens;
 
 /**
  * The service as k8s/ runs it: profile {@code kubernetes}, no registry. Nothing here switches Eureka off
@@ -49,6 +50,7 @@ class KubernetesProfileIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
 		String url = TestDatabase.jdbcUrl(DATABASE);
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> DATABASE);
@@ -89,13 +91,16 @@ class KubernetesProfileIT {
 				 "menu": [{"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.50", "currency": "USD"}}]}"""
 			.formatted(restaurantId));
 
-		var response = new ApiClient(port).post("/api/v1/orders", """
+		var token = TestTokens.consumer(consumerId);
+		var response = new ApiClient(port).withToken(token).post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "lineItems": [{"menuItemId": "m1", "quantity": 2}]}"""
 			.formatted(consumerId, restaurantId));
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		assertThat(KITCHEN.calls("GET", "/api/v1/restaurants/" + restaurantId)).isEqualTo(1);
 		assertThat(CONSUMERS.calls("POST", "/api/v1/consumers/" + consumerId + "/order-validations")).isEqualTo(1);
+		assertThat(CONSUMERS.received()).singleElement()
+			.satisfies(call -> assertThat(call.authorization()).isEqualTo("Bearer " + token));
 	}
 
 	@Test

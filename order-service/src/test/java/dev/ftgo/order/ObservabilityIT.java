@@ -59,7 +59,7 @@ class ObservabilityIT extends WithStubbedServices {
 		var consumerId = UUID.randomUUID();
 		var restaurantId = givenRestaurant();
 
-		var response = post("/api/v1/orders", orderJson(consumerId, restaurantId), "traceparent",
+		var response = post(consumerId, "/api/v1/orders", orderJson(consumerId, restaurantId), "traceparent",
 				"00-" + traceId + "-" + hex(16) + "-01");
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -90,7 +90,7 @@ class ObservabilityIT extends WithStubbedServices {
 		CONSUMERS.on("POST", "/api/v1/consumers/" + consumerId + "/order-validations", 500, """
 				{"title": "Internal Server Error", "status": 500}""");
 		try {
-			var response = post("/api/v1/orders", orderJson(consumerId, givenRestaurant()), "traceparent",
+			var response = post(consumerId, "/api/v1/orders", orderJson(consumerId, givenRestaurant()), "traceparent",
 					"00-" + traceId + "-" + hex(16) + "-01");
 
 			assertThat(response.status()).as(response.toString()).isEqualTo(503);

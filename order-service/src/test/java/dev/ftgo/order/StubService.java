@@ -26,8 +26,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StubService implements AutoCloseable {
 
-	/** @param traceparent the W3C trace context the caller sent, if any */
-	public record Request(String method, String path, String body, String traceparent) {
+	/**
+	 * @param traceparent the W3C trace context the caller sent, if any
+	 * @param authorization the caller's {@code Authorization} header, if any
+	 */
+	public record Request(String method, String path, String body, String traceparent, String authorization) {
 	}
 
 	public record Reply(int status, String body) {
@@ -124,7 +127,8 @@ public final class StubService implements AutoCloseable {
 		try (exchange) {
 			var request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-					exchange.getRequestHeaders().getFirst("traceparent"));
+					exchange.getRequestHeaders().getFirst("traceparent"),
+					exchange.getRequestHeaders().getFirst("Authorization"));
 			received.add(request);
 			var reply = routes.stream()
 					.filter(route -> route.method().equals(request.method()) && route.path().matcher(request.path()).matches())

@@ -1,6 +1,5 @@
 package dev.ftgo.order;
 
-import dev.ftgo.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
+import dev.ftgo.testsupport.TestKafka;
+import dev.ftgo.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +49,7 @@ public abstract class WithStubbedServices {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
 		TestDatabase.register(registry, "order_service");
 		OutboxLog.start();
 		TestKafka.register(registry);
@@ -75,15 +77,27 @@ public abstract class WithStubbedServices {
 		CONSUMERS.reset();
 	}
 
+	/** Sends no token: for the actuator and the API documents, and for what the API answers a stranger. */
 	protected ApiClient api() {
 		return new ApiClient(port);
 	}
 
-	/** A POST with extra headers, which {@link ApiClient} does not send. */
-	protected ApiClient.Response post(String path, String json, String... headerNamesAndValues) {
+	/** The consumer itself: places, reads, lists and cancels its own orders. */
+	protected ApiClient asConsumer(UUID consumerId) {
+		return api().withToken(TestTokens.consumer(consumerId));
+	}
+
+	/** Reads and lists every order. */
+	protected ApiClient asAdmin() {
+		return api().withToken(TestTokens.admin());
+	}
+
+	/** A POST as {@code consumerId} with extra headers, which {@link ApiClient} does not send. */
+	protected ApiClient.Response post(UUID consumerId, String path, String json, String... headerNamesAndValues) {
 		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.header("Content-Type", "application/json")
 				.header("Accept", "application/json, application/problem+json")
+				.header("Authorization", "Bearer " + TestTokens.consumer(consumerId))
 				.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (headerNamesAndValues.length > 0) {
 			request.headers(headerNamesAndValues);
@@ -117,15 +131,27 @@ public abstract class WithStubbedServices {
 		return id;
 	}
 
-	/** Places an order of Curry and Naan (31.75 USD) through the API; returns its id. */
+	/** Asks to place an order of Curry and Naan (31.75 USD) through the API, as the consumer; the answer. */
+	protected ApiClient.Response postOrder(UUID consumerId, UUID restaurantId) {
+		return asConsumer(consumerId).post("/api/v1/orders", orderJson(consumerId, restaurantId));
+	}
+
+	/** Places an order of Curry and Naan (31.75 USD) through the API, as the consumer; returns its id. */
 	protected UUID placeOrder(UUID consumerId, UUID restaurantId) {
-		var response = api().post("/api/v1/orders", orderJson(consumerId, restaurantId));
+		var response = postOrder(consumerId, restaurantId);
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return UUID.fromString(response.json().get("orderId").asString());
 	}
 
+	/** Asks to cancel the order as the consumer who placed it. */
+	protected ApiClient.Response cancel(UUID orderId) {
+		var consumerId = UUID.fromString(order(orderId).get("consumerId").asString());
+		return asConsumer(consumerId).post("/api/v1/orders/" + orderId + "/cancel", null);
+	}
+
+	/** The order in v1, as an admin reads it. */
 	protected JsonNode order(UUID orderId) {
-		var response = api().get("/api/v1/orders/" + orderId);
+		var response = asAdmin().get("/api/v1/orders/" + orderId);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.json();
 	}

@@ -2,19 +2,62 @@ package dev.ftgo.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.ftgo.devstack.Stack;
+import dev.ftgo.devstack.TokenIssuer;
 import dev.ftgo.testsupport.ApiClient;
 
-/** Small builders for the data every flow needs, created through the gateway like a client would. */
+/**
+ * Small builders for the data every flow needs, created through the gateway like a client would, and the
+ * gateway as each kind of caller. Every request carries a token of the role the access rules ask for: an
+ * admin creates consumers and restaurants, a consumer places and reads its own orders, kitchen staff move
+ * their restaurant's tickets. Tokens are signed with the stack's own key, as {@code ./stack token} would.
+ */
 final class Fixtures {
 
-	private final ApiClient gateway;
+	private final int gatewayPort;
+	private final TokenIssuer tokens;
+	private final ApiClient admin;
+	// one client per caller: each holds an HTTP client with its own selector thread
+	private final Map<String, ApiClient> callers = new ConcurrentHashMap<>();
 
-	Fixtures(ApiClient gateway) {
-		this.gateway = gateway;
+	Fixtures(Stack stack) {
+		this.gatewayPort = stack.ports().gateway();
+		this.tokens = stack.tokens();
+		this.admin = signedIn(gatewayPort, tokens.admin());
+	}
+
+	/** A client of {@code port} (the gateway or a service's own) that sends {@code token} on every request. */
+	static ApiClient signedIn(int port, String token) {
+		return new ApiClient(port).withToken(token);
+	}
+
+	TokenIssuer tokens() {
+		return tokens;
+	}
+
+	/** The gateway as an operator (role admin): creates consumers and restaurants, reads everything. */
+	ApiClient asAdmin() {
+		return admin;
+	}
+
+	/** The gateway as the consumer with this id, which is its token's {@code sub}. */
+	ApiClient asConsumer(String consumerId) {
+		return callers.computeIfAbsent("consumer " + consumerId,
+				ignored -> signedIn(gatewayPort, tokens.consumer(UUID.fromString(consumerId))));
+	}
+
+	/** The gateway as staff of this restaurant (the token's {@code restaurant_id}). */
+	ApiClient asKitchen(String restaurantId) {
+		return callers.computeIfAbsent("kitchen " + restaurantId,
+				ignored -> signedIn(gatewayPort, tokens.kitchen(UUID.fromString(restaurantId))));
 	}
 
 	String consumer(String orderLimit) {
-		var response = gateway.post("/api/v1/consumers", """
+		var response = admin.post("/api/v1/consumers", """
 				{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com",
 				 "orderLimit": {"amount": "%s", "currency": "USD"}}""".formatted(orderLimit));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -23,7 +66,7 @@ final class Fixtures {
 
 	/** A restaurant serving m1 Curry at 12.50 USD and m2 Naan at 3.00 USD. */
 	String restaurant() {
-		var response = gateway.post("/api/v1/restaurants", """
+		var response = admin.post("/api/v1/restaurants", """
 				{"name": "Ajanta", "menu": [
 				  {"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.50", "currency": "USD"}},
 				  {"menuItemId": "m2", "name": "Naan", "price": {"amount": "3.00", "currency": "USD"}}]}""");
@@ -31,8 +74,14 @@ final class Fixtures {
 		return response.json().get("restaurantId").asString();
 	}
 
+	/** {@code POST /api/v1/orders} by the consumer the order is for. */
 	ApiClient.Response placeOrder(String consumerId, String restaurantId, String lineItemsJson) {
-		return gateway.post("/api/v1/orders", """
+		return placeOrder(asConsumer(consumerId), consumerId, restaurantId, lineItemsJson);
+	}
+
+	/** {@code POST /api/v1/orders} by {@code caller}, whatever consumer the body names (even one that is not a UUID). */
+	ApiClient.Response placeOrder(ApiClient caller, String consumerId, String restaurantId, String lineItemsJson) {
+		return caller.post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "lineItems": %s}"""
 				.formatted(consumerId, restaurantId, lineItemsJson));
 	}

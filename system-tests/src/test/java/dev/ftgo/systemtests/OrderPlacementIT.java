@@ -21,21 +21,21 @@ import dev.ftgo.testsupport.ApiClient;
 /**
  * Placing orders through the gateway with registry, all three services and PostgreSQL running as
  * real processes: pricing by kitchen-service, validation by consumer-service, each found in Eureka,
- * and what a client sees when consumer-service dies and comes back.
+ * and what a client sees when consumer-service dies and comes back. Without Kafka order-service knows
+ * no consumer or restaurant of its own, so every order calls both services, with the consumer's token
+ * relayed: the validation call is allowed only because it speaks for that consumer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderPlacementIT {
 
 	private static Stack stack;
-	private static ApiClient gateway;
 	private static Fixtures fixtures;
 
 	@BeforeAll
 	static void startStack() {
 		stack = SystemStack.start("order-placement", Component.CONSUMER_SERVICE, Component.KITCHEN_SERVICE,
 				Component.ORDER_SERVICE, Component.API_GATEWAY);
-		gateway = new ApiClient(stack.ports().gateway());
-		fixtures = new Fixtures(gateway);
+		fixtures = new Fixtures(stack);
 	}
 
 	@AfterAll
@@ -59,7 +59,7 @@ class OrderPlacementIT {
 		var orderId = placed.json().get("orderId").asString();
 		assertThat(placed.header("Location")).isEqualTo("/api/v1/orders/" + orderId);
 
-		var order = gateway.get("/api/v1/orders/" + orderId).json();
+		var order = fixtures.asConsumer(consumerId).get("/api/v1/orders/" + orderId).json();
 		assertThat(order.at("/orderTotal/amount").asString()).isEqualTo("28.00");
 		assertThat(order.at("/orderTotal/currency").asString()).isEqualTo("USD");
 		assertThat(order.at("/lineItems/0/name").asString()).isEqualTo("Curry");
@@ -79,14 +79,18 @@ class OrderPlacementIT {
 		assertProblem(fixtures.placeOrder(consumerId, restaurantId, "[{\"menuItemId\": \"m9\", \"quantity\": 1}]"), 422);
 		assertProblem(fixtures.placeOrder(consumerId, restaurantId, "[{\"menuItemId\": \"m1\", \"quantity\": 0}]"), 422);
 		assertProblem(fixtures.placeOrder(consumerId, restaurantId, "[{\"menuItemId\": \"m1\", \"quantity\": 2}]"), 422);
+		// a consumer consumer-service never heard of, with a valid token of its own
 		assertProblem(fixtures.placeOrder(UUID.randomUUID().toString(), restaurantId, oneCurry), 422);
-		assertProblem(fixtures.placeOrder("not-a-uuid", restaurantId, oneCurry), 400);
-		assertProblem(gateway.post("/api/v1/orders", "{\"consumerId\": "), 400);
+		var consumer = fixtures.asConsumer(consumerId);
+		assertProblem(fixtures.placeOrder(consumer, "not-a-uuid", restaurantId, oneCurry), 400);
+		assertProblem(consumer.post("/api/v1/orders", "{\"consumerId\": "), 400);
+		// an order for someone else: refused before anything is priced
+		assertProblem(fixtures.placeOrder(consumer, fixtures.consumer("20.00"), restaurantId, oneCurry), 403);
 
-		assertThat(gateway.post("/api/v1/consumers/" + consumerId + "/suspend", null).status()).isEqualTo(200);
+		assertThat(fixtures.asAdmin().post("/api/v1/consumers/" + consumerId + "/suspend", null).status()).isEqualTo(200);
 		assertProblem(fixtures.placeOrder(consumerId, restaurantId, oneCurry), 422);
 
-		assertThat(gateway.get("/api/v1/orders?consumerId=" + consumerId).json().get("totalElements").asInt()).isZero();
+		assertThat(consumer.get("/api/v1/orders?consumerId=" + consumerId).json().get("totalElements").asInt()).isZero();
 	}
 
 	@Test

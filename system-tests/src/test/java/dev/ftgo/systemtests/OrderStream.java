@@ -14,9 +14,11 @@ import dev.ftgo.testsupport.ApiClient;
 
 /**
  * A steady stream of {@code POST /api/v1/orders} through the gateway at a fixed rate, kept up while a
- * fault is injected. Each request runs on a worker of its own, so a slow answer does not slow the
- * stream: the load is open, like real clients, not closed. Records which orders were accepted and
- * every answer that was not a 201.
+ * fault is injected, each sent with the consumer's own token. Each request runs on a worker of its own,
+ * so a slow answer does not slow the stream: the load is open, like real clients, not closed. Records
+ * which orders were accepted and every answer that was not a 201. One consumer is one client to the
+ * gateway's rate limit: a stack that streams near or above it must lift the limit (see
+ * {@link SystemStack#RATE_LIMIT_OUT_OF_THE_WAY}).
  */
 final class OrderStream implements AutoCloseable {
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests: sends exactly the bytes given and never throws on a 4xx. */
+/**
+ * A plain HTTP client for tests: sends exactly the bytes given and never throws on a 4xx. Without
+ * {@link #withToken} it sends no {@code Authorization} header at all.
+ */
 public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -20,11 +23,34 @@ public final class ApiClient {
 	// a test must fail with a message, not hang, when a process stops answering
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http;
 	private final String baseUrl;
+	private final String authorization;
 
 	public ApiClient(int port) {
-		this.baseUrl = "http://127.0.0.1:" + port;
+		this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "http://127.0.0.1:" + port, null);
+	}
+
+	private ApiClient(HttpClient http, String baseUrl, String authorization) {
+		this.http = http;
+		this.baseUrl = baseUrl;
+		this.authorization = authorization;
+	}
+
+	/** A client for the same server that sends {@code Authorization: Bearer <token>} on every request; this one is unchanged. */
+	public ApiClient withToken(String token) {
+		if (token == null || token.isBlank()) {
+			throw new IllegalArgumentException("No token given; use withAuthorization(null) for requests without one");
+		}
+		return withAuthorization("Bearer " + token);
+	}
+
+	/**
+	 * A client that sends this exact {@code Authorization} header value on every request (e.g. {@code "Basic ..."}
+	 * or a malformed bearer), or none when {@code null}.
+	 */
+	public ApiClient withAuthorization(String headerValueOrNull) {
+		return new ApiClient(http, baseUrl, headerValueOrNull);
 	}
 
 	public Response get(String path) {
@@ -56,6 +82,10 @@ public final class ApiClient {
 	}
 
 	private Response send(HttpRequest.Builder request) {
+		// an Authorization header given for this one request wins over the client's
+		if (authorization != null && request.copy().build().headers().firstValue("Authorization").isEmpty()) {
+			request.header("Authorization", authorization);
+		}
 		try {
 			var response = http.send(request.header("Accept", "application/json, application/problem+json").timeout(TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString());

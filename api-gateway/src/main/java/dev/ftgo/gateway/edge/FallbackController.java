@@ -1,7 +1,5 @@
 package dev.ftgo.gateway.edge;
 
-import java.util.concurrent.TimeoutException;
-
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,7 +8,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,16 +25,6 @@ class FallbackController {
 			// called from outside rather than forwarded by a breaker: there is nothing here
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
-		return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, reason(service, cause)));
-	}
-
-	private static String reason(String service, Throwable cause) {
-		if (cause instanceof CallNotPermittedException) {
-			return service + " is failing; the gateway stopped calling it for a moment (circuit open).";
-		}
-		if (cause instanceof TimeoutException) {
-			return service + " did not answer in time.";
-		}
-		return service + " is not reachable right now.";
+		return Mono.error(ServiceUnavailable.because(service, cause));
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every error that reaches the edge into RFC 9457 {@code application/problem+json}: an
- * unknown path, a service with no live instance, a refused connection. It runs before Boot's own
+ * unknown path, a service with no live instance, a refused connection, a missing or refused token,
+ * a client over its rate limit. It runs before Boot's own
  * handler (order -1), which would answer with its non-standard error JSON.
  */
 @Component
@@ -54,8 +56,13 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 		body.put("instance", path);
 
 		response.setStatusCode(problem.status());
+		if (error instanceof ResponseStatusException statusError) {
+			// WWW-Authenticate, Retry-After, Allow: what the client needs to act on the refusal
+			response.getHeaders().addAll(statusError.getHeaders());
+		}
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+		if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+				&& !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
 		}
 		var bytes = json.writeValueAsBytes(body);
@@ -78,6 +85,12 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 				|| error.getClass().getName().startsWith("io.netty.channel.ConnectTimeoutException")) {
 			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
 					"The service behind " + path + " is not reachable right now; try again shortly.");
+		}
+		if (error instanceof AuthenticationServiceException) {
+			// the token could not be checked at all (the JWK set is out of reach): not the caller's fault
+			log.warn("Could not verify a bearer token for {}: {}", path, error.getMessage());
+			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+					"The gateway cannot verify access tokens right now; try again shortly.");
 		}
 		log.error("Unhandled error at the edge for {}", path, error);
 		return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",

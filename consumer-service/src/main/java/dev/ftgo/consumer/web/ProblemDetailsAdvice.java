@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.ftgo.consumer.consumer.ConsumerNotFoundException;
 import dev.ftgo.consumer.consumer.IllegalConsumerStateException;
+import dev.ftgo.consumer.web.Problem.FieldProblem;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -46,9 +47,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** About as long as PostgreSQL takes to restart; a client retrying sooner would only add load. */
 	private static final long DATABASE_RETRY_AFTER_SECONDS = 2;
-
-	record FieldProblem(String field, String message) {
-	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

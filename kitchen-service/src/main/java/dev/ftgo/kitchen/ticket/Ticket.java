@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +48,9 @@ public class Ticket {
 
 	private UUID orderId;
 
+	// null when the CreateTicket did not name the consumer (an older order-service)
+	private UUID consumerId;
+
 	private UUID restaurantId;
 
 	@Enumerated(EnumType.STRING)
@@ -78,9 +82,11 @@ public class Ticket {
 		// for JPA
 	}
 
-	private Ticket(OrderId orderId, RestaurantId restaurantId, List<TicketLineItem> lineItems, Instant now) {
+	private Ticket(OrderId orderId, ConsumerId consumerId, RestaurantId restaurantId, List<TicketLineItem> lineItems,
+			Instant now) {
 		this.id = TicketId.random().value();
 		this.orderId = orderId.value();
+		this.consumerId = consumerId == null ? null : consumerId.value();
 		this.restaurantId = restaurantId.value();
 		this.state = AWAITING_ACCEPTANCE;
 		this.lineItems = new ArrayList<>(lineItems);
@@ -90,9 +96,11 @@ public class Ticket {
 	/**
 	 * A ticket for {@code items} of {@code orderId}, named as on the restaurant's current menu.
 	 *
+	 * @param consumerId who placed the order, or {@code null} when the order does not say
 	 * @throws TicketRefusedException if the restaurant is closed or an item is not on its menu
 	 */
-	public static Ticket create(OrderId orderId, Restaurant restaurant, List<OrderedItem> items, Instant now) {
+	public static Ticket create(OrderId orderId, ConsumerId consumerId, Restaurant restaurant, List<OrderedItem> items,
+			Instant now) {
 		if (items == null || items.isEmpty()) {
 			throw new IllegalArgumentException("a ticket needs at least one line item");
 		}
@@ -106,7 +114,7 @@ public class Ticket {
 							"Menu item " + item.menuItemId() + " is not on the menu of restaurant " + restaurant.id()));
 			lineItems.add(new TicketLineItem(menuItem.menuItemId(), menuItem.name(), item.quantity()));
 		}
-		return new Ticket(orderId, restaurant.id(), lineItems, now);
+		return new Ticket(orderId, consumerId, restaurant.id(), lineItems, now);
 	}
 
 	/**
@@ -178,6 +186,11 @@ public class Ticket {
 
 	public OrderId orderId() {
 		return new OrderId(orderId);
+	}
+
+	/** Empty when the order did not name its consumer. */
+	public Optional<ConsumerId> consumerId() {
+		return Optional.ofNullable(consumerId).map(ConsumerId::new);
 	}
 
 	public RestaurantId restaurantId() {

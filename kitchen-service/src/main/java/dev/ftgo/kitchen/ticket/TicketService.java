@@ -15,7 +15,8 @@ import dev.ftgo.kitchen.ticket.TicketRefusedException.Reason;
 /**
  * The ticket use cases; each runs in one transaction, which also publishes the {@link TicketEvent} of its
  * transition, and a transition commits only if nobody else changed the ticket since it was read
- * (optimistic locking on {@code version}).
+ * (optimistic locking on {@code version}). The reads and the kitchen's steps take the {@link TicketAccess} of
+ * whoever asks; a ticket it does not permit is not found.
  */
 @Service
 @Transactional
@@ -42,55 +43,68 @@ public class TicketService {
 	 * <p>A refusal changes nothing and leaves the caller's transaction committable: the message handler
 	 * that called this commits its reply in it.
 	 *
+	 * @param consumerId who placed the order, or {@code null} when the command does not say (then no consumer
+	 *        may read the ticket)
 	 * @throws TicketRefusedException if the restaurant is unknown or closed, or an item is not on its menu
 	 */
 	@Transactional(noRollbackFor = TicketRefusedException.class)
-	public Ticket createTicket(OrderId orderId, RestaurantId restaurantId, List<OrderedItem> items) {
+	public Ticket createTicket(OrderId orderId, ConsumerId consumerId, RestaurantId restaurantId,
+			List<OrderedItem> items) {
 		var existing = tickets.findByOrderId(orderId.value());
 		if (existing.isPresent()) {
 			return existing.get();
 		}
 		var restaurant = restaurants.findById(restaurantId.value())
 				.orElseThrow(() -> new TicketRefusedException(Reason.UNKNOWN_RESTAURANT, "No restaurant with id " + restaurantId));
-		return tickets.save(Ticket.create(orderId, restaurant, items, clock.instant()));
+		return tickets.save(Ticket.create(orderId, consumerId, restaurant, items, clock.instant()));
 	}
 
+	/** @throws TicketNotFoundException if there is no such ticket, or {@code access} does not permit it */
 	@Transactional(readOnly = true)
-	public Ticket find(TicketId id) {
-		return load(id);
+	public Ticket find(TicketId id, TicketAccess access) {
+		return load(id, access);
 	}
 
+	/**
+	 * The order's ticket; empty while it has none (the kitchen may not have received the order yet).
+	 *
+	 * @throws TicketNotFoundException if the order has a ticket that {@code access} does not permit
+	 */
 	@Transactional(readOnly = true)
-	public Optional<Ticket> findForOrder(OrderId orderId) {
-		return tickets.findByOrderId(orderId.value());
+	public Optional<Ticket> findForOrder(OrderId orderId, TicketAccess access) {
+		var ticket = tickets.findByOrderId(orderId.value());
+		if (ticket.isPresent() && !access.permits(ticket.get())) {
+			throw new TicketNotFoundException(orderId, null);
+		}
+		return ticket;
 	}
 
-	public Ticket accept(TicketId id, Instant readyBy) {
-		var ticket = load(id);
+	public Ticket accept(TicketId id, Instant readyBy, TicketAccess access) {
+		var ticket = load(id, access);
 		ticket.accept(readyBy, clock.instant(), settings.maxReadyByLeadTime());
 		return published(ticket);
 	}
 
-	public Ticket startPreparing(TicketId id) {
-		var ticket = load(id);
+	public Ticket startPreparing(TicketId id, TicketAccess access) {
+		var ticket = load(id, access);
 		ticket.startPreparing(clock.instant());
 		return published(ticket);
 	}
 
-	public Ticket markReady(TicketId id) {
-		var ticket = load(id);
+	public Ticket markReady(TicketId id, TicketAccess access) {
+		var ticket = load(id, access);
 		ticket.markReady(clock.instant());
 		return published(ticket);
 	}
 
-	public Ticket pickUp(TicketId id) {
-		var ticket = load(id);
+	public Ticket pickUp(TicketId id, TicketAccess access) {
+		var ticket = load(id, access);
 		ticket.pickUp(clock.instant());
 		return published(ticket);
 	}
 
 	public Ticket cancel(TicketId id) {
-		var ticket = load(id);
+		var ticket = load(id, TicketAccess.ANYONE);
 		ticket.cancel(clock.instant());
 		return published(ticket);
 	}
@@ -121,7 +135,7 @@ public class TicketService {
 		return ticket;
 	}
 
-	private Ticket load(TicketId id) {
-		return tickets.findById(id.value()).orElseThrow(() -> new TicketNotFoundException(id));
+	private Ticket load(TicketId id, TicketAccess access) {
+		return tickets.findById(id.value()).filter(access::permits).orElseThrow(() -> new TicketNotFoundException(id));
 	}
 }

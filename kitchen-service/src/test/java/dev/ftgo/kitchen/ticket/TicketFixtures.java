@@ -20,9 +20,14 @@ public final class TicketFixtures {
 	private TicketFixtures() {
 	}
 
-	/** Two curries and a naan from {@code restaurant}, awaiting acceptance. */
+	/** Two curries and a naan from {@code restaurant} for a consumer of its own, awaiting acceptance. */
 	public static Ticket ticket(Restaurant restaurant) {
-		return Ticket.create(new OrderId(UUID.randomUUID()), restaurant,
+		return ticket(restaurant, new ConsumerId(UUID.randomUUID()));
+	}
+
+	/** Like {@link #ticket(Restaurant)}, ordered by {@code consumerId} ({@code null}: a CreateTicket that did not say). */
+	public static Ticket ticket(Restaurant restaurant, ConsumerId consumerId) {
+		return Ticket.create(new OrderId(UUID.randomUUID()), consumerId, restaurant,
 				List.of(new OrderedItem("m1", 2), new OrderedItem("m2", 1)), NOW);
 	}
 

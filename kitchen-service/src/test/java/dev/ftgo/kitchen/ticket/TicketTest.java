@@ -43,7 +43,7 @@ class TicketTest {
 	}
 
 	private static Ticket newTicket() {
-		return Ticket.create(new OrderId(UUID.randomUUID()), restaurant(),
+		return Ticket.create(new OrderId(UUID.randomUUID()), new ConsumerId(UUID.randomUUID()), restaurant(),
 				List.of(new OrderedItem("m1", 2), new OrderedItem("m2", 1)), NOW);
 	}
 
@@ -153,12 +153,14 @@ class TicketTest {
 	@Test
 	void startsAwaitingAcceptanceWithTheMenuNames() {
 		var orderId = new OrderId(UUID.randomUUID());
+		var consumerId = new ConsumerId(UUID.randomUUID());
 		var restaurant = restaurant();
 
-		var ticket = Ticket.create(orderId, restaurant, List.of(new OrderedItem("m2", 3)), NOW);
+		var ticket = Ticket.create(orderId, consumerId, restaurant, List.of(new OrderedItem("m2", 3)), NOW);
 
 		assertThat(ticket.state()).isEqualTo(AWAITING_ACCEPTANCE);
 		assertThat(ticket.orderId()).isEqualTo(orderId);
+		assertThat(ticket.consumerId()).contains(consumerId);
 		assertThat(ticket.restaurantId()).isEqualTo(restaurant.id());
 		assertThat(ticket.lineItems()).containsExactly(new TicketLineItem("m2", "Naan", 3));
 		assertThat(ticket.readyBy()).isNull();
@@ -225,13 +227,23 @@ class TicketTest {
 		assertThat(ticket.readyBy()).isEqualTo(READY_BY.plusNanos(123_456_000));
 	}
 
+	/** An order-service older than CreateTicket 1.1 does not say who ordered. */
+	@Test
+	void mayNotKnowItsConsumer() {
+		var ticket = Ticket.create(new OrderId(UUID.randomUUID()), null, restaurant(), List.of(new OrderedItem("m1", 1)),
+				NOW);
+
+		assertThat(ticket.consumerId()).isEmpty();
+		assertThat(ticket.state()).isEqualTo(AWAITING_ACCEPTANCE);
+	}
+
 	@Test
 	void refusesOrdersForAClosedRestaurant() {
 		var restaurant = restaurant();
 		restaurant.close();
 
 		assertThatExceptionOfType(TicketRefusedException.class)
-				.isThrownBy(() -> Ticket.create(new OrderId(UUID.randomUUID()), restaurant,
+				.isThrownBy(() -> Ticket.create(new OrderId(UUID.randomUUID()), null, restaurant,
 						List.of(new OrderedItem("m1", 1)), NOW))
 				.satisfies(refusal -> assertThat(refusal.reason()).isEqualTo(Reason.RESTAURANT_CLOSED));
 	}
@@ -239,7 +251,7 @@ class TicketTest {
 	@Test
 	void refusesItemsThatAreNotOnTheMenu() {
 		assertThatExceptionOfType(TicketRefusedException.class)
-				.isThrownBy(() -> Ticket.create(new OrderId(UUID.randomUUID()), restaurant(),
+				.isThrownBy(() -> Ticket.create(new OrderId(UUID.randomUUID()), null, restaurant(),
 						List.of(new OrderedItem("m1", 1), new OrderedItem("m9", 1)), NOW))
 				.withMessageContaining("m9")
 				.satisfies(refusal -> assertThat(refusal.reason()).isEqualTo(Reason.UNKNOWN_MENU_ITEM));
@@ -248,7 +260,7 @@ class TicketTest {
 	@Test
 	void refusesMalformedOrders() {
 		var orderId = new OrderId(UUID.randomUUID());
-		assertThatIllegalArgumentException().isThrownBy(() -> Ticket.create(orderId, restaurant(), List.of(), NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> Ticket.create(orderId, null, restaurant(), List.of(), NOW));
 		assertThatIllegalArgumentException().isThrownBy(() -> new OrderedItem("m1", 0));
 		assertThatIllegalArgumentException().isThrownBy(() -> new OrderedItem(" ", 1));
 		assertThatIllegalArgumentException().isThrownBy(() -> new TicketLineItem("m1", "Curry", -1));

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
+import dev.ftgo.security.BearerTokenRelay;
+
 /** RestClients that resolve {@code http://<service-name>} through discovery (Eureka, or the simple discovery client in tests). */
 @Configuration(proxyBeanMethods = false)
 public class LoadBalancedClients {
@@ -25,12 +27,21 @@ public class LoadBalancedClients {
 		return configurer.configure(RestClient.builder());
 	}
 
-	/** A client for one remote service, with that service's base URL and timeouts. */
-	public static RestClient create(RestClient.Builder loadBalanced, ClientSettings.Remote remote) {
+	/**
+	 * A client for one FTGO service, with that service's base URL and timeouts, that sends the current caller's
+	 * bearer token along: the called service applies its own access rules to the same caller. The relay is added
+	 * to a clone, never to the shared builder, which must not hand tokens to anyone else.
+	 */
+	public static RestClient create(RestClient.Builder loadBalanced, ClientSettings.Remote remote,
+			BearerTokenRelay relay) {
 		var requestFactory = ClientHttpRequestFactoryBuilder.jdk()
 			// plain HTTP/1.1: no h2c upgrade dance on every new connection
 			.withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
 			.build(HttpClientSettings.defaults().withTimeouts(remote.connectTimeout(), remote.readTimeout()));
-		return loadBalanced.clone().baseUrl(remote.baseUrl().toString()).requestFactory(requestFactory).build();
+		return loadBalanced.clone()
+			.baseUrl(remote.baseUrl().toString())
+			.requestFactory(requestFactory)
+			.requestInterceptor(relay)
+			.build();
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClientException;
 
+import dev.ftgo.security.AccessRefusedException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -33,8 +34,11 @@ import io.github.resilience4j.retry.RetryRegistry;
  * guards are configured under {@code resilience4j.*.instances.<service>}.
  *
  * <p>A 4xx answer ({@link HttpClientErrorException}) passes through unchanged for the caller to
- * interpret (the breaker ignores it: the callee is healthy, the request was wrong). Every way of not
- * getting an answer becomes a {@link ServiceUnavailableException}.
+ * interpret (the breaker ignores it: the callee is healthy, the request was wrong), except the two about the
+ * caller's bearer token, which the clients relay: a 403 means the callee refuses this caller what it asked, and
+ * becomes this service's 403 ({@link AccessRefusedException}); a 401 means the callee did not accept a token this
+ * service did, and becomes a {@link TokenRefusedException} (503). Every way of not getting an answer becomes a
+ * {@link ServiceUnavailableException}.
  */
 @Component
 public class ResilientCalls {
@@ -75,6 +79,15 @@ public class ResilientCalls {
 	private <T> T run(String service, CircuitBreaker breaker, Supplier<T> guarded) {
 		try {
 			return guarded.get();
+		}
+		catch (HttpClientErrorException.Forbidden refused) {
+			// the callee's own rules for the same caller: its refusal is final, and the caller's to know about
+			throw new AccessRefusedException(service + " refused this caller the request it needed to make for it.");
+		}
+		catch (HttpClientErrorException.Unauthorized refused) {
+			log.warn("{} did not accept the relayed bearer token: {}", service,
+					refused.getResponseHeaders() == null ? null : refused.getResponseHeaders().getFirst("WWW-Authenticate"));
+			throw new TokenRefusedException(service, defaultRetryAfter, refused);
 		}
 		catch (HttpClientErrorException answered) {
 			throw answered;

@@ -13,6 +13,7 @@ import dev.ftgo.order.client.UnexpectedAnswerException;
 import dev.ftgo.order.order.ConsumerCheck.Verdict;
 import dev.ftgo.order.order.ConsumerId;
 import dev.ftgo.order.order.Money;
+import dev.ftgo.security.BearerTokenRelay;
 
 /**
  * Asks consumer-service to validate an order ({@code POST /api/v1/consumers/{id}/order-validations}).
@@ -26,8 +27,9 @@ class ConsumerServiceClient {
 	private final RestClient http;
 	private final ResilientCalls calls;
 
-	ConsumerServiceClient(@LoadBalanced RestClient.Builder loadBalanced, ClientSettings settings, ResilientCalls calls) {
-		this.http = LoadBalancedClients.create(loadBalanced, settings.consumerService());
+	ConsumerServiceClient(@LoadBalanced RestClient.Builder loadBalanced, ClientSettings settings, ResilientCalls calls,
+			BearerTokenRelay relay) {
+		this.http = LoadBalancedClients.create(loadBalanced, settings.consumerService(), relay);
 		this.calls = calls;
 	}
 

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ftgo.order.client.ServiceUnavailableException;
+import dev.ftgo.order.client.TokenRefusedException;
 import dev.ftgo.order.order.ConsumerCheck;
 import dev.ftgo.order.order.ConsumerId;
 import dev.ftgo.order.order.Money;
@@ -14,7 +15,9 @@ import dev.ftgo.order.order.Money;
  * cannot answer (down, slow, breaker open, bulkhead full). The service stays the authority whenever it
  * answers: the replica may lag behind it by a few events, which is an acceptable price for taking orders
  * during an outage but not otherwise. A consumer the replica does not know, or whose status it cannot
- * judge, is still a 503: refusing would be wrong and accepting unchecked too generous.
+ * judge, is still a 503: refusing would be wrong and accepting unchecked too generous. A consumer-service that
+ * answers but refuses the relayed token or the caller is not unavailable: that answer stands (403, or 503 for the
+ * token, see {@link TokenRefusedException}).
  */
 @Component
 class ConsumerValidation implements ConsumerCheck {
@@ -33,6 +36,10 @@ class ConsumerValidation implements ConsumerCheck {
 	public Verdict validateOrder(ConsumerId consumerId, Money orderTotal) {
 		try {
 			return consumerService.validateOrder(consumerId, orderTotal);
+		}
+		catch (TokenRefusedException answered) {
+			// consumer-service is up and answered; a replica standing in would hide a broken token relay
+			throw answered;
 		}
 		catch (ServiceUnavailableException unavailable) {
 			var verdict = replica.find(consumerId).flatMap(consumer -> consumer.validate(orderTotal))

@@ -3,6 +3,7 @@ package dev.ftgo.order.order;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 import jakarta.persistence.Embeddable;
 
@@ -52,6 +53,28 @@ public record Money(BigDecimal amount, Currency currency) {
 	public boolean isGreaterThan(Money other) {
 		requireSameCurrency(other);
 		return amount.compareTo(other.amount) > 0;
+	}
+
+	/**
+	 * How many decimals the currency's minor unit has (ISO 4217: 2 for USD, 0 for JPY, 3 for KWD); {@link #SCALE}
+	 * for pseudo-currencies without one (XAU, XXX).
+	 */
+	public int minorUnitDigits() {
+		var digits = currency.getDefaultFractionDigits();
+		return digits < 0 ? SCALE : digits;
+	}
+
+	/**
+	 * The amount as a count of the currency's minor unit (1250 for 12.50 USD, 1500 for 1500 JPY); empty when it is
+	 * no whole number of them (12.50 JPY, which no yen coin can pay) or too many for a {@code long}.
+	 */
+	public OptionalLong inMinorUnits() {
+		try {
+			return OptionalLong.of(amount.movePointRight(minorUnitDigits()).longValueExact());
+		}
+		catch (ArithmeticException notACount) {
+			return OptionalLong.empty();
+		}
 	}
 
 	public boolean hasSameCurrencyAs(Money other) {

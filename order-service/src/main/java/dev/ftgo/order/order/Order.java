@@ -112,7 +112,7 @@ public class Order {
 		this.state = INITIAL_STATE;
 		this.createdAt = createdAt;
 		record(new OrderMessage.OrderCreated(id, consumerId, restaurantId, this.lineItems, orderTotal));
-		record(new OrderMessage.CreateTicket(id, restaurantId, this.lineItems));
+		record(new OrderMessage.CreateTicket(id, restaurantId, consumerId, this.lineItems));
 	}
 
 	/**

@@ -22,11 +22,15 @@ public sealed interface OrderMessage {
 		}
 	}
 
-	/** Asks the kitchen to create a ticket for the order; it answers with a {@link KitchenReply}. */
-	record CreateTicket(OrderId orderId, RestaurantId restaurantId, List<OrderLineItem> lineItems)
-			implements OrderMessage {
+	/**
+	 * Asks the kitchen to create a ticket for the order; it answers with a {@link KitchenReply}. The consumer goes
+	 * along so that the kitchen can let that consumer see the ticket.
+	 */
+	record CreateTicket(OrderId orderId, RestaurantId restaurantId, ConsumerId consumerId,
+			List<OrderLineItem> lineItems) implements OrderMessage {
 
 		public CreateTicket {
+			Objects.requireNonNull(consumerId, "consumerId");
 			lineItems = List.copyOf(lineItems);
 		}
 	}

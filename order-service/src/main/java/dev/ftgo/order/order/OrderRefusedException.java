@@ -9,7 +9,9 @@ public class OrderRefusedException extends RuntimeException {
 
 	public enum Reason {
 		UNKNOWN_RESTAURANT, RESTAURANT_CLOSED, UNKNOWN_MENU_ITEM, INVALID_QUANTITY, MIXED_CURRENCIES,
-		UNKNOWN_CONSUMER, CONSUMER_REFUSED
+		UNKNOWN_CONSUMER, CONSUMER_REFUSED,
+		/** A menu price finer than its currency's minor unit (12.50 JPY): no amount of that currency can pay it. */
+		PRICE_NOT_REPRESENTABLE
 	}
 
 	private final Reason reason;

@@ -73,6 +73,10 @@ public class OrderService {
 		}
 		var lineItems = priceLines(command, restaurant);
 		var total = Order.totalOf(lineItems);
+		if (total.inMinorUnits().isEmpty()) {
+			throw new OrderRefusedException(Reason.PRICE_NOT_REPRESENTABLE,
+					"The order total " + total + " is too large to be represented");
+		}
 		var verdict = consumers.validateOrder(command.consumerId(), total);
 		switch (verdict.outcome()) {
 			case UNKNOWN_CONSUMER -> throw new OrderRefusedException(Reason.UNKNOWN_CONSUMER,
@@ -109,15 +113,30 @@ public class OrderService {
 		return load(id);
 	}
 
+	/**
+	 * The order, if {@code consumerId} placed it.
+	 *
+	 * @throws OrderNotFoundException also for another consumer's order: whether it exists is none of this one's business
+	 */
+	@Transactional(readOnly = true)
+	public Order findOf(ConsumerId consumerId, OrderId id) {
+		return loadOf(consumerId, id);
+	}
+
 	/** The consumer's orders, newest first. */
 	@Transactional(readOnly = true)
 	public Page<Order> findByConsumer(ConsumerId consumerId, int page, int size) {
 		return orders.findByConsumerId(consumerId.value(), PageRequest.of(page, size, NEWEST_FIRST));
 	}
 
+	/**
+	 * The consumer who placed the order asks to cancel it.
+	 *
+	 * @throws OrderNotFoundException also for another consumer's order, which stays as it is
+	 */
 	@Transactional
-	public Order requestCancellation(OrderId id) {
-		var order = load(id);
+	public Order requestCancellation(ConsumerId consumerId, OrderId id) {
+		var order = loadOf(consumerId, id);
 		order.requestCancellation();
 		messages.send(order.releaseMessages());
 		return order;
@@ -156,6 +175,13 @@ public class OrderService {
 				throw new OrderRefusedException(Reason.MIXED_CURRENCIES,
 						"The ordered menu items are priced in different currencies");
 			}
+			if (item.price().inMinorUnits().isEmpty()) {
+				// e.g. 12.50 JPY: no client could pay it, and v2 could not show the order without rounding
+				throw new OrderRefusedException(Reason.PRICE_NOT_REPRESENTABLE, "Menu item '" + line.menuItemId()
+						+ "' is priced at " + item.price() + ", which cannot be represented in whole minor units of "
+						+ item.price().currency().getCurrencyCode() + " (" + item.price().minorUnitDigits()
+						+ " decimals); the order cannot be priced", field);
+			}
 			priced.add(new OrderLineItem(item.id(), item.name(), new Quantity(line.quantity()), item.price()));
 		}
 		return priced;
@@ -163,5 +189,10 @@ public class OrderService {
 
 	private Order load(OrderId id) {
 		return orders.findById(id.value()).orElseThrow(() -> new OrderNotFoundException(id));
+	}
+
+	private Order loadOf(ConsumerId consumerId, OrderId id) {
+		return orders.findById(id.value()).filter(order -> order.consumerId().equals(consumerId))
+			.orElseThrow(() -> new OrderNotFoundException(id));
 	}
 }

@@ -19,6 +19,7 @@ import dev.ftgo.order.order.MenuItemId;
 import dev.ftgo.order.order.Money;
 import dev.ftgo.order.order.Restaurant;
 import dev.ftgo.order.order.RestaurantId;
+import dev.ftgo.security.BearerTokenRelay;
 
 /**
  * Reads a restaurant and its menu from kitchen-service ({@code GET /api/v1/restaurants/{id}}); a GET,
@@ -33,8 +34,9 @@ class KitchenServiceClient {
 	private final RestClient http;
 	private final ResilientCalls calls;
 
-	KitchenServiceClient(@LoadBalanced RestClient.Builder loadBalanced, ClientSettings settings, ResilientCalls calls) {
-		this.http = LoadBalancedClients.create(loadBalanced, settings.kitchenService());
+	KitchenServiceClient(@LoadBalanced RestClient.Builder loadBalanced, ClientSettings settings, ResilientCalls calls,
+			BearerTokenRelay relay) {
+		this.http = LoadBalancedClients.create(loadBalanced, settings.kitchenService(), relay);
 		this.calls = calls;
 	}
 

@@ -27,6 +27,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -36,6 +37,7 @@ import dev.ftgo.order.order.IdempotencyKeyReusedException;
 import dev.ftgo.order.order.IllegalOrderStateException;
 import dev.ftgo.order.order.OrderNotFoundException;
 import dev.ftgo.order.order.OrderRefusedException;
+import dev.ftgo.order.web.Problem.FieldProblem;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -51,9 +53,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** About as long as PostgreSQL takes to restart; a client retrying sooner would only add load. */
 	private static final long DATABASE_RETRY_AFTER_SECONDS = 2;
-
-	record FieldProblem(String field, String message) {
-	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -108,11 +107,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> onOrderRefused(OrderRefusedException ex) {
+	ResponseEntity<ProblemDetail> onOrderRefused(OrderRefusedException ex, HandlerMethod handler) {
 		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Order refused", ex.getMessage());
 		problem.setProperty("reason", ex.reason().name());
 		if (ex.field() != null) {
-			problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+			var field = handler.getBean() instanceof RequestFieldNames names ? names.requestField(ex.field())
+					: ex.field();
+			problem.setProperty("errors", List.of(new FieldProblem(field, ex.getMessage())));
 		}
 		return respond(problem);
 	}

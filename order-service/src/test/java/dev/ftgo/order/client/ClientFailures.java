@@ -11,4 +11,8 @@ public final class ClientFailures {
 	public static ServiceUnavailableException unavailable(String service, String why, Duration retryAfter) {
 		return new ServiceUnavailableException(service, why, retryAfter, null);
 	}
+
+	public static TokenRefusedException tokenRefused(String service, Duration retryAfter) {
+		return new TokenRefusedException(service, retryAfter, null);
+	}
 }

@@ -54,7 +54,7 @@ class ResilienceIT extends WithStubbedServices {
 	}
 
 	private ApiClient.Response placeOrderOf(UUID consumerId) {
-		return api().post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
+		return postOrder(consumerId, givenRestaurant());
 	}
 
 	private static void assertUnavailable(ApiClient.Response response, String service) {
@@ -164,7 +164,7 @@ class ResilienceIT extends WithStubbedServices {
 		var restaurantId = UUID.randomUUID();
 		KITCHEN.on("GET", "/api/v1/restaurants/" + restaurantId, 500, "{\"title\": \"boom\"}");
 
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), restaurantId));
+		var response = postOrder(UUID.randomUUID(), restaurantId);
 
 		assertUnavailable(response, "kitchen-service");
 		assertThat(KITCHEN.calls("GET", "/api/v1/restaurants/" + restaurantId)).isEqualTo(3);
@@ -178,7 +178,7 @@ class ResilienceIT extends WithStubbedServices {
 		var restaurantId = givenRestaurant();
 		breakers.circuitBreaker("kitchen-service").transitionToOpenState();
 
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), restaurantId));
+		var response = postOrder(UUID.randomUUID(), restaurantId);
 
 		assertUnavailable(response, "kitchen-service");
 		assertThat(response.json().get("detail").asString()).contains("circuit breaker is open");
@@ -197,7 +197,7 @@ class ResilienceIT extends WithStubbedServices {
 						          {"menuItemId": "m2", "name": "Naan", "price": {"amount": "2.25", "currency": "USD"}}]}"""
 					.formatted(restaurantId)));
 
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), restaurantId));
+		var response = postOrder(UUID.randomUUID(), restaurantId);
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		assertThat(KITCHEN.calls("GET", path)).isEqualTo(2);
@@ -218,7 +218,7 @@ class ResilienceIT extends WithStubbedServices {
 		var path = "/api/v1/restaurants/" + restaurantId;
 		KITCHEN.on("GET", path, KITCHEN.held(HOLD, Reply.json(200, "{}")));
 
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), restaurantId));
+		var response = postOrder(UUID.randomUUID(), restaurantId);
 
 		assertUnavailable(response, "kitchen-service");
 		assertThat(KITCHEN.calls("GET", path)).isEqualTo(1);
@@ -276,7 +276,7 @@ class ResilienceIT extends WithStubbedServices {
 	void anUnknownRestaurantIsNotRetried() {
 		var restaurantId = UUID.randomUUID();
 
-		assertProblem(api().post("/api/v1/orders", orderJson(UUID.randomUUID(), restaurantId)), 422);
+		assertProblem(postOrder(UUID.randomUUID(), restaurantId), 422);
 
 		assertThat(KITCHEN.calls("GET", "/api/v1/restaurants/" + restaurantId)).isEqualTo(1);
 	}

@@ -22,9 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.order.StubService;
-import dev.ftgo.testsupport.TestKafka;
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
+import dev.ftgo.testsupport.TestKafka;
+import dev.ftgo.testsupport.TestTokens;
 
 /**
  * consumer-service registered but not listening; kitchen-service up, until its registration goes away.
@@ -39,6 +40,7 @@ class ServiceDownIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
 		TestDatabase.register(registry, "order_service");
 		TestKafka.register(registry);
 		registry.add("spring.cloud.discovery.client.simple.instances.consumer-service[0].uri",
@@ -72,7 +74,7 @@ class ServiceDownIT {
 				{"restaurantId": "%s", "name": "Curry House", "open": true,
 				 "menu": [{"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.50", "currency": "USD"}}]}"""
 			.formatted(restaurantId));
-		return new ApiClient(port).post("/api/v1/orders", """
+		return new ApiClient(port).withToken(TestTokens.consumer(consumerId)).post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "lineItems": [{"menuItemId": "m1", "quantity": 1}]}"""
 			.formatted(consumerId, restaurantId));
 	}

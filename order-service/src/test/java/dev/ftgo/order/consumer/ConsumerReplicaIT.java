@@ -76,7 +76,7 @@ class ConsumerReplicaIT extends WithStubbedServices {
 		var consumerId = givenReplicatedConsumer(jdbc, "ACTIVE", "500.00");
 		consumerServiceIsUnavailable();
 
-		var response = api().post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
+		var response = postOrder(consumerId, givenRestaurant());
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		assertThat(CONSUMERS.calls("POST", VALIDATIONS)).isEqualTo(1);
@@ -89,8 +89,8 @@ class ConsumerReplicaIT extends WithStubbedServices {
 		consumerServiceIsUnavailable();
 		var restaurantId = givenRestaurant();
 
-		var suspendedResponse = api().post("/api/v1/orders", orderJson(suspended, restaurantId));
-		var overLimit = api().post("/api/v1/orders", orderJson(poor, restaurantId));
+		var suspendedResponse = postOrder(suspended, restaurantId);
+		var overLimit = postOrder(poor, restaurantId);
 
 		assertProblem(suspendedResponse, 422);
 		assertThat(suspendedResponse.json().get("reason").asString()).isEqualTo("CONSUMER_REFUSED");
@@ -103,7 +103,7 @@ class ConsumerReplicaIT extends WithStubbedServices {
 	void aConsumerUnknownToTheReplicaIsStill503() {
 		consumerServiceIsUnavailable();
 
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), givenRestaurant()));
+		var response = postOrder(UUID.randomUUID(), givenRestaurant());
 
 		assertProblem(response, 503);
 		assertThat(response.json().get("service").asString()).isEqualTo("consumer-service");
@@ -115,6 +115,6 @@ class ConsumerReplicaIT extends WithStubbedServices {
 		CONSUMERS.on("POST", "/api/v1/consumers/" + consumerId + "/order-validations", 200,
 				"{\"approved\": false, \"reason\": \"Consumer is suspended\"}");
 
-		assertProblem(api().post("/api/v1/orders", orderJson(consumerId, givenRestaurant())), 422);
+		assertProblem(postOrder(consumerId, givenRestaurant()), 422);
 	}
 }

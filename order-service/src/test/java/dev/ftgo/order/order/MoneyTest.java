@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MoneyTest {
 
@@ -19,6 +21,19 @@ class MoneyTest {
 	@Test
 	void refusesFractionsOfACentRatherThanRoundingThem() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1.005", "USD"));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "12.50, USD, 1250", "1500, JPY, 1500", "1500.00, JPY, 1500", "1.25, KWD, 1250", "1.5, XAU, 150",
+			"92233720368547758.07, USD, 9223372036854775807" })
+	void countsItsCurrencysMinorUnits(String amount, String currency, long minorUnits) {
+		assertThat(Money.of(amount, currency).inMinorUnits()).hasValue(minorUnits);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "12.50, JPY", "0.01, JPY", "92233720368547758.08, USD" })
+	void cannotCountAnAmountFinerThanTheMinorUnitOrTooLarge(String amount, String currency) {
+		assertThat(Money.of(amount, currency).inMinorUnits()).isEmpty();
 	}
 
 	@Test

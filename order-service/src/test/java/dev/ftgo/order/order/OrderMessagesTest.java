@@ -32,7 +32,7 @@ class OrderMessagesTest {
 		assertThat(messages).hasSize(2);
 		assertThat(messages.get(0)).isEqualTo(new OrderCreated(order.id(), order.consumerId(), order.restaurantId(),
 				order.lineItems(), Money.of("31.75", "USD")));
-		assertThat(messages.get(1)).isEqualTo(new CreateTicket(order.id(), order.restaurantId(), order.lineItems()));
+		assertThat(messages.get(1)).isEqualTo(new CreateTicket(order.id(), order.restaurantId(), order.consumerId(), order.lineItems()));
 	}
 
 	@Test

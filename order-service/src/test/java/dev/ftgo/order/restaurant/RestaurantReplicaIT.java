@@ -62,7 +62,7 @@ class RestaurantReplicaIT extends WithStubbedServices {
 				[{"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.00", "currency": "USD"}}]""", 2);
 		awaitRestaurant(restaurantId, 2);
 
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), restaurantId));
+		var response = postOrder(UUID.randomUUID(), restaurantId);
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("reason").asString()).isEqualTo("UNKNOWN_MENU_ITEM");
@@ -76,7 +76,7 @@ class RestaurantReplicaIT extends WithStubbedServices {
 		restaurantSnapshot(restaurantId, "RestaurantClosed", false, menu("11.00"), 2);
 		awaitRestaurant(restaurantId, 2);
 
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), restaurantId));
+		var response = postOrder(UUID.randomUUID(), restaurantId);
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("reason").asString()).isEqualTo("RESTAURANT_CLOSED");

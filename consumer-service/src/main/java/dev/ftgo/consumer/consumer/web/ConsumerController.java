@@ -14,10 +14,21 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.ftgo.consumer.consumer.ConsumerId;
 import dev.ftgo.consumer.consumer.ConsumerService;
 import dev.ftgo.consumer.consumer.EmailAddress;
+import dev.ftgo.consumer.web.ApiDocumentation;
+import dev.ftgo.security.Caller;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+/**
+ * Each operation checks who calls before anything is loaded: what is refused is refused by the request alone
+ * (403), so a 404 tells only those allowed to ask that a consumer does not exist. Spring validates the path and
+ * the body before the method runs, so a malformed request is a 400 whoever sends it; that reveals no data.
+ */
 @RestController
 @RequestMapping("/api/v1/consumers")
+@Tag(name = "Consumers", description = "Consumers: registration, suspension, order validation and the notifications they received.")
+@SecurityRequirement(name = ApiDocumentation.BEARER_TOKEN)
 class ConsumerController {
 
 	private final ConsumerService consumers;
@@ -27,7 +38,9 @@ class ConsumerController {
 	}
 
 	@PostMapping
-	ResponseEntity<ConsumerCreated> register(@Valid @RequestBody RegisterConsumerRequest request) {
+	@ConsumerOperations.Register
+	ResponseEntity<ConsumerCreated> register(@Valid @RequestBody RegisterConsumerRequest request, Caller caller) {
+		caller.requireAdmin();
 		var consumer = consumers.register(request.name().toPersonName(), new EmailAddress(request.email()),
 				request.orderLimit() == null ? null : request.orderLimit().toMoney());
 		// relative, so it stays right behind the gateway or any other proxy (RFC 9110 §10.2.2)
@@ -36,23 +49,32 @@ class ConsumerController {
 	}
 
 	@GetMapping("/{consumerId}")
-	ConsumerResponse get(@PathVariable UUID consumerId) {
+	@ConsumerOperations.Read
+	ConsumerResponse get(@PathVariable UUID consumerId, Caller caller) {
+		caller.requireAdminOrConsumer(consumerId);
 		return ConsumerResponse.of(consumers.find(new ConsumerId(consumerId)));
 	}
 
 	@PostMapping("/{consumerId}/suspend")
-	ConsumerResponse suspend(@PathVariable UUID consumerId) {
+	@ConsumerOperations.Suspend
+	ConsumerResponse suspend(@PathVariable UUID consumerId, Caller caller) {
+		caller.requireAdmin();
 		return ConsumerResponse.of(consumers.suspend(new ConsumerId(consumerId)));
 	}
 
 	@PostMapping("/{consumerId}/reactivate")
-	ConsumerResponse reactivate(@PathVariable UUID consumerId) {
+	@ConsumerOperations.Reactivate
+	ConsumerResponse reactivate(@PathVariable UUID consumerId, Caller caller) {
+		caller.requireAdmin();
 		return ConsumerResponse.of(consumers.reactivate(new ConsumerId(consumerId)));
 	}
 
+	/** order-service relays the token of the consumer placing the order, so the consumer itself may ask. */
 	@PostMapping("/{consumerId}/order-validations")
+	@ConsumerOperations.ValidateOrder
 	OrderValidationResponse validateOrder(@PathVariable UUID consumerId,
-			@Valid @RequestBody OrderValidationRequest request) {
+			@Valid @RequestBody OrderValidationRequest request, Caller caller) {
+		caller.requireAdminOrConsumer(consumerId);
 		var validation = consumers.validateOrder(new ConsumerId(consumerId), request.orderTotal().toMoney());
 		return new OrderValidationResponse(validation.approved(), validation.reason());
 	}

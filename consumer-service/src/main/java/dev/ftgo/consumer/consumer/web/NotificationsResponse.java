@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.ftgo.consumer.consumer.Notification;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 record NotificationsResponse(List<Item> notifications) {
 
 	/** {@code orderId} is {@code null} for a notification about no particular order. */
+	@Schema(name = "Notification")
 	record Item(String notificationId, String orderId, String subject, String message, Instant receivedAt) {
 	}
 

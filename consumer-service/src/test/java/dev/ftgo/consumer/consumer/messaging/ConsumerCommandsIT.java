@@ -31,34 +31,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ftgo.consumer.RunningConsumerService;
 import dev.ftgo.testsupport.TestKafka;
-import dev.ftgo.testsupport.ApiClient;
-import dev.ftgo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What consumer-service does with {@code consumer.commands}: records produced to a real broker exactly as
  * cdc-relay produces them, and the outcome read back through the API and the database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsumerCommandsIT {
+class ConsumerCommandsIT extends RunningConsumerService {
 
 	private static final String DEAD_LETTERS = ConsumerCommandHandlers.TOPIC + "-dlt";
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private static KafkaProducer<String, byte[]> producer;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, "consumer_service");
-		TestKafka.register(registry);
-	}
 
 	@BeforeAll
 	static void startProducer() {
@@ -71,15 +59,8 @@ class ConsumerCommandsIT {
 		producer.close();
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
-
-	private ApiClient api() {
-		return new ApiClient(port);
-	}
 
 	@Test
 	void storesANotificationTheConsumerCanRead() {
@@ -191,7 +172,7 @@ class ConsumerCommandsIT {
 	}
 
 	private String register() {
-		var response = api().post("/api/v1/consumers", """
+		var response = asAdmin().post("/api/v1/consumers", """
 				{"name": {"firstName": "Grace", "lastName": "Hopper"}, "email": "grace@example.com"}""");
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("consumerId").asString();
@@ -231,7 +212,7 @@ class ConsumerCommandsIT {
 	private List<JsonNode> awaitNotifications(String consumerId, int count) {
 		List<JsonNode> notifications = new ArrayList<>();
 		await().atMost(PATIENCE).until(() -> {
-			var response = api().get("/api/v1/consumers/" + consumerId + "/notifications");
+			var response = asConsumer(consumerId).get("/api/v1/consumers/" + consumerId + "/notifications");
 			assertThat(response.status()).isEqualTo(200);
 			notifications.clear();
 			response.json().get("notifications").valueStream().forEach(notifications::add);

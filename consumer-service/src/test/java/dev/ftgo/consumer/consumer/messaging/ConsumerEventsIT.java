@@ -15,36 +15,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import dev.ftgo.testsupport.TestKafka;
+import dev.ftgo.consumer.RunningConsumerService;
 import dev.ftgo.messaging.Message;
-import dev.ftgo.messaging.OutboxWriter;
-import dev.ftgo.testsupport.ApiClient;
-import dev.ftgo.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What consumer-service sends on {@code consumer.events}: the messages handed to the outbox, and, read back
  * from the WAL through a logical decoding slot as cdc-relay reads it, that each one commits in the
- * transaction of its change and only then.
+ * transaction of its change and only then. The messages are read from the base class's spy on the outbox.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsumerEventsIT {
+class ConsumerEventsIT extends RunningConsumerService {
 
 	private static final String SLOT = "consumer_events_it";
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, "consumer_service");
-		TestKafka.register(registry);
-	}
 
 	@BeforeAll
 	static void createSlot(@Autowired JdbcTemplate jdbc) {
@@ -56,12 +41,6 @@ class ConsumerEventsIT {
 		jdbc.queryForList("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?", SLOT);
 	}
 
-	@LocalServerPort
-	int port;
-
-	@MockitoSpyBean
-	OutboxWriter outbox;
-
 	@Autowired
 	JsonMapper json;
 
@@ -71,10 +50,6 @@ class ConsumerEventsIT {
 	@BeforeEach
 	void startFromAnEmptySlot() {
 		committedTransactions();
-	}
-
-	private ApiClient api() {
-		return new ApiClient(port);
 	}
 
 	@Test
@@ -96,7 +71,7 @@ class ConsumerEventsIT {
 		var id = register();
 
 		for (var change : List.of("suspend", "reactivate", "suspend")) {
-			assertThat(api().post("/api/v1/consumers/" + id + "/" + change, null).status()).isEqualTo(200);
+			assertThat(asAdmin().post("/api/v1/consumers/" + id + "/" + change, null).status()).isEqualTo(200);
 		}
 
 		var events = sent(id);
@@ -112,7 +87,7 @@ class ConsumerEventsIT {
 	@Test
 	void commitsEachEventInTheTransactionOfItsChange() {
 		var id = register();
-		api().post("/api/v1/consumers/" + id + "/suspend", null);
+		asAdmin().post("/api/v1/consumers/" + id + "/suspend", null);
 
 		var transactions = committedTransactions().stream().filter(transaction -> transaction.mentions(id)).toList();
 
@@ -130,10 +105,10 @@ class ConsumerEventsIT {
 	@Test
 	void sendsNothingForARefusedChange() {
 		var id = register();
-		api().post("/api/v1/consumers/" + id + "/suspend", null);
+		asAdmin().post("/api/v1/consumers/" + id + "/suspend", null);
 		committedTransactions();
 
-		assertThat(api().post("/api/v1/consumers/" + id + "/suspend", null).status()).isEqualTo(409);
+		assertThat(asAdmin().post("/api/v1/consumers/" + id + "/suspend", null).status()).isEqualTo(409);
 
 		assertThat(sent(id)).extracting(Message::type).containsExactly("ConsumerRegistered", "ConsumerSuspended");
 		assertThat(committedTransactions()).noneMatch(transaction -> transaction.mentions(id));
@@ -148,14 +123,14 @@ class ConsumerEventsIT {
 			throw new IllegalStateException("the outbox failed after the insert");
 		}).when(outbox).send(any());
 
-		assertThat(api().post("/api/v1/consumers/" + id + "/suspend", null).status()).isEqualTo(500);
+		assertThat(asAdmin().post("/api/v1/consumers/" + id + "/suspend", null).status()).isEqualTo(500);
 
-		assertThat(api().get("/api/v1/consumers/" + id).json().get("status").asString()).isEqualTo("ACTIVE");
+		assertThat(asAdmin().get("/api/v1/consumers/" + id).json().get("status").asString()).isEqualTo("ACTIVE");
 		assertThat(committedTransactions()).noneMatch(transaction -> transaction.mentions(id));
 	}
 
 	private String register() {
-		var response = api().post("/api/v1/consumers", """
+		var response = asAdmin().post("/api/v1/consumers", """
 				{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com",
 				 "orderLimit": {"amount": "250.5", "currency": "EUR"}}""");
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);

@@ -2,58 +2,33 @@ package dev.ftgo.consumer.consumer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import dev.ftgo.testsupport.TestKafka;
-import dev.ftgo.testsupport.ApiClient;
-import dev.ftgo.testsupport.TestDatabase;
+import dev.ftgo.consumer.RunningConsumerService;
+import dev.ftgo.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsumerApiIT {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, "consumer_service");
-		TestKafka.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
-
-	private ApiClient api() {
-		return new ApiClient(port);
-	}
+/** The consumer API as an admin uses it; who else may call what is {@link ConsumerAccessIT}'s. */
+class ConsumerApiIT extends RunningConsumerService {
 
 	private String register(String orderLimitJson) {
 		var body = """
 				{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com"%s}"""
 				.formatted(orderLimitJson == null ? "" : ", \"orderLimit\": " + orderLimitJson);
-		var response = api().post("/api/v1/consumers", body);
+		var response = asAdmin().post("/api/v1/consumers", body);
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("consumerId").asString();
 	}
 
-	private static void assertProblem(ApiClient.Response response, int status) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		var problem = response.json();
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("title").asString()).isNotBlank();
-		assertThat(problem.has("detail")).isTrue();
-	}
-
 	@Test
 	void registersAConsumerAndReadsItBack() {
-		var response = api().post("/api/v1/consumers", """
+		var response = asAdmin().post("/api/v1/consumers", """
 				{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com",
 				 "orderLimit": {"amount": "250.5", "currency": "EUR"}}""");
 
@@ -62,7 +37,7 @@ class ConsumerApiIT {
 		assertThat(UUID.fromString(id)).isNotNull();
 		assertThat(response.header("Location")).isEqualTo("/api/v1/consumers/" + id);
 
-		var consumer = api().get("/api/v1/consumers/" + id);
+		var consumer = asAdmin().get("/api/v1/consumers/" + id);
 		assertThat(consumer.status()).isEqualTo(200);
 		JsonNode json = consumer.json();
 		assertThat(json.get("consumerId").asString()).isEqualTo(id);
@@ -78,7 +53,7 @@ class ConsumerApiIT {
 	void appliesTheDefaultOrderLimitWhenNoneIsGiven() {
 		var id = register(null);
 
-		var json = api().get("/api/v1/consumers/" + id).json();
+		var json = asAdmin().get("/api/v1/consumers/" + id).json();
 
 		assertThat(json.at("/orderLimit/amount").asString()).isEqualTo("500.00");
 		assertThat(json.at("/orderLimit/currency").asString()).isEqualTo("USD");
@@ -86,7 +61,7 @@ class ConsumerApiIT {
 
 	@Test
 	void ignoresUnknownFields() {
-		var response = api().post("/api/v1/consumers", """
+		var response = asAdmin().post("/api/v1/consumers", """
 				{"name": {"firstName": "Ada", "lastName": "Lovelace", "middleName": "King"},
 				 "email": "ada@example.com", "loyaltyTier": "gold"}""");
 
@@ -95,7 +70,7 @@ class ConsumerApiIT {
 
 	@Test
 	void namesEveryInvalidField() {
-		var response = api().post("/api/v1/consumers", """
+		var response = asAdmin().post("/api/v1/consumers", """
 				{"name": {"firstName": "", "lastName": null}, "email": "nope",
 				 "orderLimit": {"amount": "-5", "currency": "XYZ"}}""");
 
@@ -107,7 +82,7 @@ class ConsumerApiIT {
 
 	@Test
 	void requiresNameAndEmail() {
-		var response = api().post("/api/v1/consumers", "{}");
+		var response = asAdmin().post("/api/v1/consumers", "{}");
 
 		assertProblem(response, 400);
 		var fields = response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
@@ -118,22 +93,22 @@ class ConsumerApiIT {
 	@ValueSource(strings = { "{", "not json", "[1, 2]", "\"a string\"", "{\"name\": \"Ada\"}",
 			"{\"name\": {\"firstName\": [1]}, \"email\": \"a@b.c\"}" })
 	void refusesMalformedBodies(String body) {
-		assertProblem(api().post("/api/v1/consumers", body), 400);
+		assertProblem(asAdmin().post("/api/v1/consumers", body), 400);
 	}
 
 	@Test
 	void refusesAMissingBody() {
-		assertProblem(api().post("/api/v1/consumers", null), 400);
+		assertProblem(asAdmin().post("/api/v1/consumers", null), 400);
 	}
 
 	@Test
 	void refusesOtherContentTypes() {
-		assertProblem(api().post("/api/v1/consumers", "name=Ada", "text/plain"), 415);
+		assertProblem(asAdmin().post("/api/v1/consumers", "name=Ada", "text/plain"), 415);
 	}
 
 	@Test
 	void refusesFractionsOfACent() {
-		var response = api().post("/api/v1/consumers", """
+		var response = asAdmin().post("/api/v1/consumers", """
 				{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com",
 				 "orderLimit": {"amount": "1.005", "currency": "USD"}}""");
 
@@ -143,34 +118,34 @@ class ConsumerApiIT {
 
 	@Test
 	void answersUnknownConsumersWith404() {
-		assertProblem(api().get("/api/v1/consumers/" + UUID.randomUUID()), 404);
-		assertProblem(api().post("/api/v1/consumers/" + UUID.randomUUID() + "/suspend", null), 404);
+		assertProblem(asAdmin().get("/api/v1/consumers/" + UUID.randomUUID()), 404);
+		assertProblem(asAdmin().post("/api/v1/consumers/" + UUID.randomUUID() + "/suspend", null), 404);
 	}
 
 	@Test
 	void answersMalformedIdsWith400() {
-		assertProblem(api().get("/api/v1/consumers/not-a-uuid"), 400);
+		assertProblem(asAdmin().get("/api/v1/consumers/not-a-uuid"), 400);
 	}
 
 	@Test
 	void answersUnknownPathsWithProblem404() {
-		assertProblem(api().get("/api/v1/nothing-here"), 404);
+		assertProblem(asAdmin().get("/api/v1/nothing-here"), 404);
 	}
 
 	@Test
 	void suspendsAndReactivates() {
 		var id = register(null);
 
-		var suspended = api().post("/api/v1/consumers/" + id + "/suspend", null);
+		var suspended = asAdmin().post("/api/v1/consumers/" + id + "/suspend", null);
 		assertThat(suspended.status()).isEqualTo(200);
 		assertThat(suspended.json().get("status").asString()).isEqualTo("SUSPENDED");
-		assertThat(api().get("/api/v1/consumers/" + id).json().get("status").asString()).isEqualTo("SUSPENDED");
+		assertThat(asAdmin().get("/api/v1/consumers/" + id).json().get("status").asString()).isEqualTo("SUSPENDED");
 
-		assertProblem(api().post("/api/v1/consumers/" + id + "/suspend", null), 409);
+		assertProblem(asAdmin().post("/api/v1/consumers/" + id + "/suspend", null), 409);
 
-		var reactivated = api().post("/api/v1/consumers/" + id + "/reactivate", null);
+		var reactivated = asAdmin().post("/api/v1/consumers/" + id + "/reactivate", null);
 		assertThat(reactivated.json().get("status").asString()).isEqualTo("ACTIVE");
-		assertProblem(api().post("/api/v1/consumers/" + id + "/reactivate", null), 409);
+		assertProblem(asAdmin().post("/api/v1/consumers/" + id + "/reactivate", null), 409);
 	}
 
 	@Test
@@ -178,18 +153,18 @@ class ConsumerApiIT {
 		var id = register("{\"amount\": \"100.00\", \"currency\": \"USD\"}");
 		var path = "/api/v1/consumers/" + id + "/order-validations";
 
-		var approved = api().post(path, "{\"orderTotal\": {\"amount\": \"100.00\", \"currency\": \"USD\"}}");
+		var approved = asAdmin().post(path, "{\"orderTotal\": {\"amount\": \"100.00\", \"currency\": \"USD\"}}");
 		assertThat(approved.status()).isEqualTo(200);
 		assertThat(approved.json().get("approved").asBoolean()).isTrue();
 		assertThat(approved.json().has("reason")).isFalse();
 
-		var overLimit = api().post(path, "{\"orderTotal\": {\"amount\": \"100.01\", \"currency\": \"USD\"}}");
+		var overLimit = asAdmin().post(path, "{\"orderTotal\": {\"amount\": \"100.01\", \"currency\": \"USD\"}}");
 		assertThat(overLimit.status()).isEqualTo(200);
 		assertThat(overLimit.json().get("approved").asBoolean()).isFalse();
 		assertThat(overLimit.json().get("reason").asString()).contains("exceeds");
 
-		api().post("/api/v1/consumers/" + id + "/suspend", null);
-		var suspended = api().post(path, "{\"orderTotal\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}");
+		asAdmin().post("/api/v1/consumers/" + id + "/suspend", null);
+		var suspended = asAdmin().post(path, "{\"orderTotal\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}");
 		assertThat(suspended.json().get("approved").asBoolean()).isFalse();
 		assertThat(suspended.json().get("reason").asString()).contains("suspended");
 	}
@@ -198,17 +173,51 @@ class ConsumerApiIT {
 	void validatesOrderValidationRequests() {
 		var id = register(null);
 
-		assertProblem(api().post("/api/v1/consumers/" + UUID.randomUUID() + "/order-validations",
+		assertProblem(asAdmin().post("/api/v1/consumers/" + UUID.randomUUID() + "/order-validations",
 				"{\"orderTotal\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}"), 404);
-		assertProblem(api().post("/api/v1/consumers/" + id + "/order-validations", "{}"), 400);
+		assertProblem(asAdmin().post("/api/v1/consumers/" + id + "/order-validations", "{}"), 400);
 	}
 
 	@Test
-	void publishesItsOpenApiDocument() {
-		var document = api().get("/v3/api-docs");
+	void publishesTheV1DocumentAndOneWithEveryVersion() {
+		var v1 = withoutToken().get("/v3/api-docs/v1");
+		var all = withoutToken().get("/v3/api-docs");
 
-		assertThat(document.status()).isEqualTo(200);
-		assertThat(document.json().get("openapi").asString()).startsWith("3.");
-		assertThat(document.json().get("paths").has("/api/v1/consumers/{consumerId}")).isTrue();
+		assertThat(v1.status()).as(v1.toString()).isEqualTo(200);
+		assertThat(v1.json().get("openapi").asString()).startsWith("3.");
+		assertThat(v1.json().at("/info/version").asString()).isEqualTo("1.x");
+		assertThat(v1.json().get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/v1/"))
+			.contains("/api/v1/consumers", "/api/v1/consumers/{consumerId}",
+					"/api/v1/consumers/{consumerId}/order-validations", "/api/v1/consumers/{consumerId}/notifications");
+		// the gateway's Swagger UI shows this one: every version
+		assertThat(all.status()).as(all.toString()).isEqualTo(200);
+		assertThat(all.json().at("/info/title").asString()).isEqualTo("FTGO consumer-service API");
+		assertThat(all.json().get("paths").propertyNames()).containsAll(v1.json().get("paths").propertyNames());
+	}
+
+	@Test
+	void documentsTheBearerTokenAndItsRefusalsOnEveryOperation() {
+		var v1 = withoutToken().get("/v3/api-docs/v1").json();
+
+		var scheme = v1.at("/components/securitySchemes/bearerToken");
+		assertThat(scheme.get("type").asString()).isEqualTo("http");
+		assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+		assertThat(scheme.get("bearerFormat").asString()).isEqualTo("JWT");
+		v1.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			var name = operation.getKey() + " " + path.getKey();
+			assertThat(operation.getValue().at("/security/0").has("bearerToken")).as(name).isTrue();
+			var responses = operation.getValue().get("responses");
+			assertThat(responses.propertyNames()).as(name).contains("400", "401", "403");
+			for (var status : new String[] { "401", "403" }) {
+				assertThat(responses.at("/" + status + "/content").has("application/problem+json"))
+					.as(status + " of " + name).isTrue();
+			}
+		}));
+	}
+
+	@Test
+	void v1DocumentIsTheCommittedOne() {
+		OpenApiSnapshot.assertMatches(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/v1"),
+				Path.of("../docs/openapi/consumer-service-v1.json"));
 	}
 }

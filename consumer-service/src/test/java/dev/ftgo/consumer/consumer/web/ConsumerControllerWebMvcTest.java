@@ -9,10 +9,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
-
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -42,12 +45,17 @@ import dev.ftgo.consumer.consumer.EmailAddress;
 import dev.ftgo.consumer.consumer.Money;
 import dev.ftgo.consumer.consumer.OrderValidation;
 import dev.ftgo.consumer.consumer.PersonName;
+import dev.ftgo.testsupport.TestTokens;
 
-/** The consumer endpoints alone: validation and error mapping, with {@link ConsumerService} mocked. */
+/**
+ * The consumer endpoints alone, behind the service's security: validation, error mapping and who may call, with
+ * {@link ConsumerService} mocked. Requests are an admin's, who may call every endpoint, unless a test says otherwise.
+ */
 @WebMvcTest(controllers = ConsumerController.class, properties = "eureka.client.enabled=false")
 class ConsumerControllerWebMvcTest {
 
 	private static final String CONSUMERS = "/api/v1/consumers";
+	private static final String ADMIN = "Bearer " + TestTokens.admin();
 
 	private static final String VALID_REGISTRATION = """
 			{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com",
@@ -62,8 +70,22 @@ class ConsumerControllerWebMvcTest {
 	@MockitoBean
 	ConsumerService consumers;
 
+	@DynamicPropertySource
+	static void tokens(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
+	}
+
 	private MvcTestResult postJson(String path, String json) {
-		return mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+		return postJson(path, json, ADMIN);
+	}
+
+	private MvcTestResult postJson(String path, String json, String authorization) {
+		var request = mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json);
+		return authorization == null ? request.exchange() : request.header(AUTHORIZATION, authorization).exchange();
+	}
+
+	private static String consumer(Object consumerId) {
+		return "Bearer " + TestTokens.consumer(consumerId);
 	}
 
 	private static String path(Consumer consumer, String suffix) {
@@ -161,7 +183,8 @@ class ConsumerControllerWebMvcTest {
 
 	@Test
 	void refusesARegistrationThatIsNotJson() {
-		var result = mvc.post().uri(CONSUMERS).contentType(MediaType.TEXT_PLAIN).content("name=Ada").exchange();
+		var result = mvc.post().uri(CONSUMERS).contentType(MediaType.TEXT_PLAIN).content("name=Ada")
+				.header(AUTHORIZATION, ADMIN).exchange();
 
 		assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		verifyNoInteractions(consumers);
@@ -215,7 +238,7 @@ class ConsumerControllerWebMvcTest {
 		var ada = ConsumerFixtures.ada();
 		given(consumers.find(ada.id())).willReturn(ada);
 
-		var result = mvc.get().uri(path(ada, "")).exchange();
+		var result = mvc.get().uri(path(ada, "")).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().isStrictlyEqualTo("""
@@ -228,7 +251,7 @@ class ConsumerControllerWebMvcTest {
 		var id = ConsumerId.random();
 		given(consumers.find(id)).willThrow(ConsumerFixtures.notFound(id));
 
-		assertProblem(mvc.get().uri(path(id, "")).exchange(), HttpStatus.NOT_FOUND, "Consumer not found",
+		assertProblem(mvc.get().uri(path(id, "")).header(AUTHORIZATION, ADMIN).exchange(), HttpStatus.NOT_FOUND, "Consumer not found",
 				"No consumer with id " + id);
 	}
 
@@ -236,7 +259,7 @@ class ConsumerControllerWebMvcTest {
 	@CsvSource({ "GET, /api/v1/consumers/not-a-uuid", "POST, /api/v1/consumers/not-a-uuid/suspend",
 			"POST, /api/v1/consumers/not-a-uuid/reactivate", "GET, /api/v1/consumers/12345" })
 	void answersAMalformedConsumerIdWith400(HttpMethod method, String path) {
-		var result = mvc.method(method).uri(path).exchange();
+		var result = mvc.method(method).uri(path).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertInvalid(result, "consumerId");
 		verifyNoInteractions(consumers);
@@ -244,7 +267,7 @@ class ConsumerControllerWebMvcTest {
 
 	@Test
 	void answersAnUnsupportedMethodWith405() {
-		var result = mvc.delete().uri(path(ConsumerId.random(), "")).exchange();
+		var result = mvc.delete().uri(path(ConsumerId.random(), "")).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertProblem(result, HttpStatus.METHOD_NOT_ALLOWED);
 		verifyNoInteractions(consumers);
@@ -257,7 +280,7 @@ class ConsumerControllerWebMvcTest {
 		var ada = ConsumerFixtures.suspended(ConsumerFixtures.ada());
 		given(consumers.suspend(ada.id())).willReturn(ada);
 
-		var result = mvc.post().uri(path(ada, "/suspend")).exchange();
+		var result = mvc.post().uri(path(ada, "/suspend")).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.consumerId").asString().isEqualTo(ada.id().toString());
@@ -269,8 +292,8 @@ class ConsumerControllerWebMvcTest {
 		var id = ConsumerId.random();
 		given(consumers.suspend(id)).willThrow(ConsumerFixtures.notFound(id));
 
-		assertProblem(mvc.post().uri(path(id, "/suspend")).exchange(), HttpStatus.NOT_FOUND, "Consumer not found",
-				"No consumer with id " + id);
+		assertProblem(mvc.post().uri(path(id, "/suspend")).header(AUTHORIZATION, ADMIN).exchange(),
+				HttpStatus.NOT_FOUND, "Consumer not found", "No consumer with id " + id);
 	}
 
 	@Test
@@ -278,8 +301,8 @@ class ConsumerControllerWebMvcTest {
 		var id = ConsumerId.random();
 		given(consumers.suspend(id)).willThrow(ConsumerFixtures.illegalTransition("Consumer " + id + " is already suspended"));
 
-		assertProblem(mvc.post().uri(path(id, "/suspend")).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
-				"Consumer " + id + " is already suspended");
+		assertProblem(mvc.post().uri(path(id, "/suspend")).header(AUTHORIZATION, ADMIN).exchange(),
+				HttpStatus.CONFLICT, "Transition not allowed", "Consumer " + id + " is already suspended");
 	}
 
 	@Test
@@ -287,7 +310,7 @@ class ConsumerControllerWebMvcTest {
 		var id = ConsumerId.random();
 		given(consumers.suspend(id)).willThrow(new OptimisticLockingFailureException("row was updated"));
 
-		var result = mvc.post().uri(path(id, "/suspend")).exchange();
+		var result = mvc.post().uri(path(id, "/suspend")).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertProblem(result, HttpStatus.CONFLICT);
 		assertThat(result).bodyJson().extractingPath("$.title").asString().isEqualTo("Concurrent update");
@@ -300,7 +323,7 @@ class ConsumerControllerWebMvcTest {
 		var ada = ConsumerFixtures.ada();
 		given(consumers.reactivate(ada.id())).willReturn(ada);
 
-		var result = mvc.post().uri(path(ada, "/reactivate")).exchange();
+		var result = mvc.post().uri(path(ada, "/reactivate")).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.consumerId").asString().isEqualTo(ada.id().toString());
@@ -312,8 +335,8 @@ class ConsumerControllerWebMvcTest {
 		var id = ConsumerId.random();
 		given(consumers.reactivate(id)).willThrow(ConsumerFixtures.notFound(id));
 
-		assertProblem(mvc.post().uri(path(id, "/reactivate")).exchange(), HttpStatus.NOT_FOUND, "Consumer not found",
-				"No consumer with id " + id);
+		assertProblem(mvc.post().uri(path(id, "/reactivate")).header(AUTHORIZATION, ADMIN).exchange(),
+				HttpStatus.NOT_FOUND, "Consumer not found", "No consumer with id " + id);
 	}
 
 	@Test
@@ -321,8 +344,8 @@ class ConsumerControllerWebMvcTest {
 		var id = ConsumerId.random();
 		given(consumers.reactivate(id)).willThrow(ConsumerFixtures.illegalTransition("Consumer " + id + " is already active"));
 
-		assertProblem(mvc.post().uri(path(id, "/reactivate")).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
-				"Consumer " + id + " is already active");
+		assertProblem(mvc.post().uri(path(id, "/reactivate")).header(AUTHORIZATION, ADMIN).exchange(),
+				HttpStatus.CONFLICT, "Transition not allowed", "Consumer " + id + " is already active");
 	}
 
 	@Test
@@ -330,7 +353,7 @@ class ConsumerControllerWebMvcTest {
 		var id = ConsumerId.random();
 		given(consumers.reactivate(id)).willThrow(new OptimisticLockingFailureException("row was updated"));
 
-		var result = mvc.post().uri(path(id, "/reactivate")).exchange();
+		var result = mvc.post().uri(path(id, "/reactivate")).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertProblem(result, HttpStatus.CONFLICT);
 		assertThat(result).bodyJson().extractingPath("$.title").asString().isEqualTo("Concurrent update");
@@ -390,7 +413,8 @@ class ConsumerControllerWebMvcTest {
 		var path = path(ConsumerId.random(), "/order-validations");
 
 		assertMalformed(postJson(path, "{\"orderTotal\": "));
-		assertProblem(mvc.post().uri(path).contentType(MediaType.APPLICATION_XML).content("<orderTotal/>").exchange(),
+		assertProblem(mvc.post().uri(path).contentType(MediaType.APPLICATION_XML).content("<orderTotal/>")
+				.header(AUTHORIZATION, ADMIN).exchange(),
 				HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		verifyNoInteractions(consumers);
 	}
@@ -408,5 +432,54 @@ class ConsumerControllerWebMvcTest {
 
 		assertProblem(postJson(path(id, "/order-validations"), VALID_ORDER_TOTAL), HttpStatus.NOT_FOUND,
 				"Consumer not found", "No consumer with id " + id);
+	}
+
+	// --- who may call: checked before the service is asked anything ---
+
+	@Test
+	void letsAConsumerReadItselfButNoOtherConsumer() {
+		var ada = ConsumerFixtures.ada();
+		given(consumers.find(ada.id())).willReturn(ada);
+
+		assertThat(mvc.get().uri(path(ada, "")).header(AUTHORIZATION, consumer(ada.id().value())).exchange()).hasStatusOk();
+		assertProblem(mvc.get().uri(path(ada, "")).header(AUTHORIZATION, consumer(UUID.randomUUID())).exchange(),
+				HttpStatus.FORBIDDEN, "Forbidden", "Only an admin or the consumer itself may do this.");
+		then(consumers).should().find(ada.id());
+		then(consumers).shouldHaveNoMoreInteractions();
+	}
+
+	@Test
+	void letsAConsumerValidateItsOwnOrdersOnly() {
+		var id = ConsumerId.random();
+		given(consumers.validateOrder(id, Money.of("12.50", "USD"))).willReturn(new OrderValidation(true, null));
+
+		assertThat(postJson(path(id, "/order-validations"), VALID_ORDER_TOTAL, consumer(id.value()))).hasStatusOk();
+		assertProblem(postJson(path(id, "/order-validations"), VALID_ORDER_TOTAL, consumer(UUID.randomUUID())),
+				HttpStatus.FORBIDDEN);
+		then(consumers).should().validateOrder(id, Money.of("12.50", "USD"));
+		then(consumers).shouldHaveNoMoreInteractions();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "consumer", "kitchen" })
+	void leavesRegisteringSuspendingAndReactivatingToAdmins(String role) {
+		var id = ConsumerId.random();
+		var token = "Bearer " + (role.equals("consumer") ? TestTokens.consumer(id.value()) : TestTokens.kitchen(UUID.randomUUID()));
+
+		assertProblem(postJson(CONSUMERS, VALID_REGISTRATION, token), HttpStatus.FORBIDDEN, "Forbidden",
+				"This operation needs the role admin.");
+		assertProblem(mvc.post().uri(path(id, "/suspend")).header(AUTHORIZATION, token).exchange(), HttpStatus.FORBIDDEN);
+		assertProblem(mvc.post().uri(path(id, "/reactivate")).header(AUTHORIZATION, token).exchange(), HttpStatus.FORBIDDEN);
+		verifyNoInteractions(consumers);
+	}
+
+	@Test
+	void answersARequestWithoutATokenWith401() {
+		var result = postJson(CONSUMERS, VALID_REGISTRATION, null);
+
+		assertProblem(result, HttpStatus.UNAUTHORIZED);
+		assertThat(result).headers().hasHeaderSatisfying("WWW-Authenticate",
+				values -> assertThat(values).singleElement().asString().startsWith("Bearer"));
+		verifyNoInteractions(consumers);
 	}
 }

@@ -10,42 +10,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import dev.ftgo.testsupport.TestKafka;
+import dev.ftgo.consumer.RunningConsumerService;
 import dev.ftgo.consumer.consumer.ConsumerNotifications;
 import dev.ftgo.consumer.consumer.NotifyConsumer;
 import dev.ftgo.testsupport.ApiClient;
-import dev.ftgo.testsupport.TestDatabase;
 
 /**
  * {@code GET /api/v1/consumers/{id}/notifications}. The notifications are stored through the application
- * service, as the {@code NotifyConsumer} handler stores them; delivery over Kafka is ConsumerCommandsIT's.
+ * service, as the {@code NotifyConsumer} handler stores them; delivery over Kafka is ConsumerCommandsIT's. The
+ * consumer reads its own notifications; who else may is {@link ConsumerAccessIT}'s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationApiIT {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, "consumer_service");
-		TestKafka.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
+class NotificationApiIT extends RunningConsumerService {
 
 	@Autowired
 	ConsumerNotifications notifications;
 
-	private ApiClient api() {
-		return new ApiClient(port);
-	}
-
 	private String register() {
-		var response = api().post("/api/v1/consumers", """
+		var response = asAdmin().post("/api/v1/consumers", """
 				{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com"}""");
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("consumerId").asString();
@@ -58,14 +40,7 @@ class NotificationApiIT {
 	}
 
 	private ApiClient.Response list(String consumerId, String query) {
-		return api().get("/api/v1/consumers/" + consumerId + "/notifications" + query);
-	}
-
-	private static void assertProblem(ApiClient.Response response, int status) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("status").asInt()).isEqualTo(status);
-		assertThat(response.json().get("detail").asString()).isNotBlank();
+		return asConsumer(consumerId).get("/api/v1/consumers/" + consumerId + "/notifications" + query);
 	}
 
 	@Test
@@ -105,6 +80,7 @@ class NotificationApiIT {
 	@Test
 	void answersUnknownConsumersWith404() {
 		assertProblem(list(UUID.randomUUID().toString(), ""), 404);
+		assertProblem(asAdmin().get("/api/v1/consumers/" + UUID.randomUUID() + "/notifications"), 404);
 	}
 
 	@ParameterizedTest
@@ -126,12 +102,12 @@ class NotificationApiIT {
 
 	@Test
 	void answersMalformedConsumerIdsWith400() {
-		assertProblem(list("not-a-uuid", ""), 400);
+		assertProblem(asAdmin().get("/api/v1/consumers/not-a-uuid/notifications"), 400);
 	}
 
 	@Test
 	void documentsTheEndpoint() {
-		var document = api().get("/v3/api-docs");
+		var document = withoutToken().get("/v3/api-docs");
 
 		assertThat(document.json().get("paths").has("/api/v1/consumers/{consumerId}/notifications")).isTrue();
 	}

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,22 +19,35 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.ftgo.consumer.consumer.ConsumerFixtures;
 import dev.ftgo.consumer.consumer.ConsumerId;
 import dev.ftgo.consumer.consumer.ConsumerNotifications;
+import dev.ftgo.testsupport.TestTokens;
 
-/** The notification endpoint alone: validation and error mapping, with {@link ConsumerNotifications} mocked. */
+/**
+ * The notification endpoint alone, behind the service's security: validation, error mapping and who may read, with
+ * {@link ConsumerNotifications} mocked. Requests are an admin's unless a test says otherwise.
+ */
 @WebMvcTest(controllers = NotificationController.class, properties = "eureka.client.enabled=false")
 class NotificationControllerWebMvcTest {
+
+	private static final String ADMIN = "Bearer " + TestTokens.admin();
 
 	@Autowired
 	MockMvcTester mvc;
 
 	@MockitoBean
 	ConsumerNotifications notifications;
+
+	@DynamicPropertySource
+	static void tokens(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
+	}
 
 	private static String notificationsOf(Object consumerId) {
 		return "/api/v1/consumers/" + consumerId + "/notifications";
@@ -49,7 +63,7 @@ class NotificationControllerWebMvcTest {
 				Instant.parse("2026-01-01T12:00:00Z"));
 		given(notifications.latest(consumerId, ConsumerNotifications.DEFAULT_LIMIT)).willReturn(List.of(newest, older));
 
-		var result = mvc.get().uri(notificationsOf(consumerId)).exchange();
+		var result = mvc.get().uri(notificationsOf(consumerId)).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().isStrictlyEqualTo("""
@@ -66,7 +80,7 @@ class NotificationControllerWebMvcTest {
 		var consumerId = ConsumerId.random();
 		given(notifications.latest(consumerId, ConsumerNotifications.DEFAULT_LIMIT)).willReturn(List.of());
 
-		var result = mvc.get().uri(notificationsOf(consumerId)).exchange();
+		var result = mvc.get().uri(notificationsOf(consumerId)).header(AUTHORIZATION, ADMIN).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().isStrictlyEqualTo("{\"notifications\": []}");
@@ -78,7 +92,8 @@ class NotificationControllerWebMvcTest {
 		var consumerId = ConsumerId.random();
 		given(notifications.latest(consumerId, limit)).willReturn(List.of());
 
-		var result = mvc.get().uri(notificationsOf(consumerId)).param("limit", Integer.toString(limit)).exchange();
+		var result = mvc.get().uri(notificationsOf(consumerId)).param("limit", Integer.toString(limit))
+				.header(AUTHORIZATION, ADMIN).exchange();
 
 		assertThat(result).hasStatusOk();
 		then(notifications).should().latest(consumerId, limit);
@@ -87,7 +102,8 @@ class NotificationControllerWebMvcTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "0", "-1", "201" })
 	void refusesALimitOutOfRange(String limit) {
-		var result = mvc.get().uri(notificationsOf(ConsumerId.random())).param("limit", limit).exchange();
+		var result = mvc.get().uri(notificationsOf(ConsumerId.random())).param("limit", limit)
+				.header(AUTHORIZATION, ADMIN).exchange();
 
 		assertInvalid(result, "limit");
 		verifyNoInteractions(notifications);
@@ -96,7 +112,8 @@ class NotificationControllerWebMvcTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "all", "1.5", "99999999999" })
 	void refusesALimitThatIsNotAnInt(String limit) {
-		var result = mvc.get().uri(notificationsOf(ConsumerId.random())).param("limit", limit).exchange();
+		var result = mvc.get().uri(notificationsOf(ConsumerId.random())).param("limit", limit)
+				.header(AUTHORIZATION, ADMIN).exchange();
 
 		assertInvalid(result, "limit");
 		verifyNoInteractions(notifications);
@@ -107,13 +124,14 @@ class NotificationControllerWebMvcTest {
 		var consumerId = ConsumerId.random();
 		given(notifications.latest(consumerId, ConsumerNotifications.DEFAULT_LIMIT)).willReturn(List.of());
 
-		assertThat(mvc.get().uri(notificationsOf(consumerId)).param("limit", "").exchange()).hasStatusOk();
+		assertThat(mvc.get().uri(notificationsOf(consumerId)).param("limit", "").header(AUTHORIZATION, ADMIN).exchange())
+				.hasStatusOk();
 		then(notifications).should().latest(consumerId, ConsumerNotifications.DEFAULT_LIMIT);
 	}
 
 	@Test
 	void answersAMalformedConsumerIdWith400() {
-		assertInvalid(mvc.get().uri(notificationsOf("not-a-uuid")).exchange(), "consumerId");
+		assertInvalid(mvc.get().uri(notificationsOf("not-a-uuid")).header(AUTHORIZATION, ADMIN).exchange(), "consumerId");
 		verifyNoInteractions(notifications);
 	}
 
@@ -123,16 +141,46 @@ class NotificationControllerWebMvcTest {
 		given(notifications.latest(consumerId, ConsumerNotifications.DEFAULT_LIMIT))
 				.willThrow(ConsumerFixtures.notFound(consumerId));
 
-		assertProblem(mvc.get().uri(notificationsOf(consumerId)).exchange(), HttpStatus.NOT_FOUND, "Consumer not found",
-				"No consumer with id " + consumerId);
+		assertProblem(mvc.get().uri(notificationsOf(consumerId)).header(AUTHORIZATION, ADMIN).exchange(),
+				HttpStatus.NOT_FOUND, "Consumer not found", "No consumer with id " + consumerId);
 	}
 
 	@Test
 	void answersAnUnsupportedMethodWith405() {
 		var result = mvc.post().uri(notificationsOf(ConsumerId.random())).contentType(MediaType.APPLICATION_JSON)
-				.content("{}").exchange();
+				.content("{}").header(AUTHORIZATION, ADMIN).exchange();
 
 		assertProblem(result, HttpStatus.METHOD_NOT_ALLOWED);
+		verifyNoInteractions(notifications);
+	}
+
+	// --- who may read: checked before the notifications are asked for ---
+
+	@Test
+	void letsAConsumerReadItsOwnNotifications() {
+		var consumerId = ConsumerId.random();
+		given(notifications.latest(consumerId, ConsumerNotifications.DEFAULT_LIMIT)).willReturn(List.of());
+
+		var result = mvc.get().uri(notificationsOf(consumerId))
+				.header(AUTHORIZATION, "Bearer " + TestTokens.consumer(consumerId.value())).exchange();
+
+		assertThat(result).hasStatusOk();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "consumer", "kitchen" })
+	void refusesAnyoneElseWith403(String role) {
+		var token = role.equals("consumer") ? TestTokens.consumer(UUID.randomUUID()) : TestTokens.kitchen(UUID.randomUUID());
+
+		var result = mvc.get().uri(notificationsOf(ConsumerId.random())).header(AUTHORIZATION, "Bearer " + token).exchange();
+
+		assertProblem(result, HttpStatus.FORBIDDEN, "Forbidden", "Only an admin or the consumer itself may do this.");
+		verifyNoInteractions(notifications);
+	}
+
+	@Test
+	void answersARequestWithoutATokenWith401() {
+		assertProblem(mvc.get().uri(notificationsOf(ConsumerId.random())).exchange(), HttpStatus.UNAUTHORIZED);
 		verifyNoInteractions(notifications);
 	}
 }

@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
+import java.util.Currency;
 
 import dev.ftgo.kitchen.web.MoneyJson;
 import jakarta.validation.Constraint;
@@ -14,8 +15,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A price above zero. An amount that is missing or not a decimal string passes here: {@link MoneyJson}'s
- * own constraints report it, and one message per mistake is enough.
+ * A price above zero, in whole minor units of its currency (no 12.50 JPY: the yen has no cents, and the v2
+ * order API shows prices as integer minor units). An amount or currency that is missing or malformed passes
+ * here: {@link MoneyJson}'s own constraints report it, and one message per mistake is enough.
  */
 @Documented
 @Constraint(validatedBy = PositivePrice.Validator.class)
@@ -36,7 +38,29 @@ import jakarta.validation.Payload;
 			if (value == null || value.amount() == null || !value.amount().matches(MoneyJson.AMOUNT_PATTERN)) {
 				return true;
 			}
-			return new BigDecimal(value.amount()).signum() > 0;
+			var amount = new BigDecimal(value.amount());
+			if (amount.signum() <= 0) {
+				return false;
+			}
+			int fractionDigits = fractionDigits(value.currency());
+			if (fractionDigits >= 0 && amount.stripTrailingZeros().scale() > fractionDigits) {
+				context.disableDefaultConstraintViolation();
+				context.buildConstraintViolationWithTemplate("amount must be a whole number of " + value.currency()
+						+ " minor units: " + value.currency() + " has " + fractionDigits + " decimal places")
+					.addConstraintViolation();
+				return false;
+			}
+			return true;
+		}
+
+		/** The currency's decimal places, or -1 when the code is unknown or has none (pseudo-currencies such as XAU). */
+		private static int fractionDigits(String currencyCode) {
+			try {
+				return currencyCode == null ? -1 : Currency.getInstance(currencyCode).getDefaultFractionDigits();
+			}
+			catch (IllegalArgumentException unknown) {
+				return -1;
+			}
 		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import dev.ftgo.kitchen.restaurant.RestaurantId;
+import dev.ftgo.kitchen.ticket.ConsumerId;
 import dev.ftgo.kitchen.ticket.CreateTicket;
 import dev.ftgo.kitchen.ticket.CreateTicketRefused;
 import dev.ftgo.kitchen.ticket.IllegalTicketStateException;
@@ -42,7 +43,8 @@ class OrderRequestHandlers {
 		var orderId = requireOrderId(command.orderId(), message);
 		Object reply;
 		try {
-			var ticket = tickets.createTicket(new OrderId(orderId), restaurantId(command), orderedItems(command));
+			var ticket = tickets.createTicket(new OrderId(orderId), consumerId(command), restaurantId(command),
+					orderedItems(command));
 			reply = new TicketCreated(orderId, ticket.id().value());
 		}
 		catch (TicketRefusedException refused) {
@@ -75,6 +77,11 @@ class OrderRequestHandlers {
 			throw new IllegalArgumentException(message.type() + " " + message.id() + " names no orderId");
 		}
 		return orderId;
+	}
+
+	/** Optional: a CreateTicket of an order-service older than schema 1.1 does not name the consumer. */
+	private static ConsumerId consumerId(CreateTicket command) {
+		return command.consumerId() == null ? null : new ConsumerId(command.consumerId());
 	}
 
 	private static RestaurantId restaurantId(CreateTicket command) {

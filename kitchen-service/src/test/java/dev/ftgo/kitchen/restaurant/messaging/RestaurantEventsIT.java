@@ -20,15 +20,15 @@ class RestaurantEventsIT extends RunningKitchenService {
 			{"menu": [{"menuItemId": "m3", "name": "Dal", "price": {"amount": "7.25", "currency": "USD"}}]}""";
 
 	private String create() {
-		var response = api().post("/api/v1/restaurants", "{\"name\": \"Ajanta\", " + MENU.substring(1));
+		var response = asAdmin().post("/api/v1/restaurants", "{\"name\": \"Ajanta\", " + MENU.substring(1));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("restaurantId").asString();
 	}
 
 	private void change(String restaurantId, String path, int status) {
 		var response = path.equals("menu")
-				? api().put("/api/v1/restaurants/" + restaurantId + "/menu", REVISED_MENU)
-				: api().post("/api/v1/restaurants/" + restaurantId + "/" + path, null);
+				? asAdmin().put("/api/v1/restaurants/" + restaurantId + "/menu", REVISED_MENU)
+				: asAdmin().post("/api/v1/restaurants/" + restaurantId + "/" + path, null);
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 	}
 
@@ -95,10 +95,10 @@ class RestaurantEventsIT extends RunningKitchenService {
 		var id = create();
 		outbox.failFor(message -> message.key().equals(id));
 
-		var response = api().post("/api/v1/restaurants/" + id + "/close", null);
+		var response = asAdmin().post("/api/v1/restaurants/" + id + "/close", null);
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(500);
-		JsonNode restaurant = api().get("/api/v1/restaurants/" + id).json();
+		JsonNode restaurant = asAdmin().get("/api/v1/restaurants/" + id).json();
 		assertThat(restaurant.get("open").asBoolean()).isTrue();
 		assertThat(outbox.committed("restaurant.events", id)).extracting(Message::type).containsExactly("RestaurantCreated");
 	}

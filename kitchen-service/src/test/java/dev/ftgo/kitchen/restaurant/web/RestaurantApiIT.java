@@ -2,6 +2,8 @@ package dev.ftgo.kitchen.restaurant.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ftgo.kitchen.RunningKitchenService;
+import dev.ftgo.testsupport.OpenApiSnapshot;
 import tools.jackson.databind.JsonNode;
 
 class RestaurantApiIT extends RunningKitchenService {
@@ -32,13 +35,13 @@ class RestaurantApiIT extends RunningKitchenService {
 	}
 
 	private String create(String body) {
-		var response = api().post("/api/v1/restaurants", body);
+		var response = asAdmin().post("/api/v1/restaurants", body);
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("restaurantId").asString();
 	}
 
 	private JsonNode get(String id) {
-		var response = api().get("/api/v1/restaurants/" + id);
+		var response = asAdmin().get("/api/v1/restaurants/" + id);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.json();
 	}
@@ -49,7 +52,7 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void createsARestaurantAndReadsItBack() {
-		var response = api().post("/api/v1/restaurants", restaurant("Ajanta", CURRY, NAAN));
+		var response = asAdmin().post("/api/v1/restaurants", restaurant("Ajanta", CURRY, NAAN));
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		var id = response.json().get("restaurantId").asString();
@@ -72,7 +75,7 @@ class RestaurantApiIT extends RunningKitchenService {
 		var id = create(restaurant("Ajanta", CURRY, NAAN));
 
 		// the same ids in another order, one changed price, one new item
-		var replaced = api().put("/api/v1/restaurants/" + id + "/menu",
+		var replaced = asAdmin().put("/api/v1/restaurants/" + id + "/menu",
 				"{\"menu\": [" + item("m2", "3.50", "USD") + ", " + CURRY + ", " + item("m3", "7.00", "USD") + "]}");
 
 		assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
@@ -81,7 +84,7 @@ class RestaurantApiIT extends RunningKitchenService {
 		assertThat(menuIds(json)).containsExactly("m2", "m1", "m3");
 		assertThat(json.at("/menu/0/price/amount").asString()).isEqualTo("3.50");
 
-		var shrunk = api().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + item("m9", "1.00", "EUR") + "]}");
+		var shrunk = asAdmin().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + item("m9", "1.00", "EUR") + "]}");
 		assertThat(shrunk.status()).as(shrunk.toString()).isEqualTo(200);
 		assertThat(menuIds(get(id))).containsExactly("m9");
 		assertThat(get(id).at("/menu/0/price/currency").asString()).isEqualTo("EUR");
@@ -91,8 +94,8 @@ class RestaurantApiIT extends RunningKitchenService {
 	void keepsTheOldMenuWhenTheNewOneIsInvalid() {
 		var id = create(restaurant("Ajanta", CURRY, NAAN));
 
-		assertProblem(api().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": []}"), 400);
-		assertProblem(api().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + CURRY + ", " + CURRY + "]}"), 400);
+		assertProblem(asAdmin().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": []}"), 400);
+		assertProblem(asAdmin().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + CURRY + ", " + CURRY + "]}"), 400);
 
 		assertThat(menuIds(get(id))).containsExactly("m1", "m2");
 	}
@@ -101,22 +104,22 @@ class RestaurantApiIT extends RunningKitchenService {
 	void closesAndOpens() {
 		var id = create(restaurant("Ajanta", CURRY));
 
-		var closed = api().post("/api/v1/restaurants/" + id + "/close", null);
+		var closed = asAdmin().post("/api/v1/restaurants/" + id + "/close", null);
 		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
 		assertThat(closed.json().get("open").asBoolean()).isFalse();
 		assertThat(closed.json().get("restaurantId").asString()).isEqualTo(id);
 		assertThat(get(id).get("open").asBoolean()).isFalse();
-		assertProblem(api().post("/api/v1/restaurants/" + id + "/close", null), 409);
+		assertProblem(asAdmin().post("/api/v1/restaurants/" + id + "/close", null), 409);
 
-		var opened = api().post("/api/v1/restaurants/" + id + "/open", null);
+		var opened = asAdmin().post("/api/v1/restaurants/" + id + "/open", null);
 		assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
 		assertThat(opened.json().get("open").asBoolean()).isTrue();
-		assertProblem(api().post("/api/v1/restaurants/" + id + "/open", null), 409);
+		assertProblem(asAdmin().post("/api/v1/restaurants/" + id + "/open", null), 409);
 	}
 
 	@Test
 	void ignoresUnknownFields() {
-		var response = api().post("/api/v1/restaurants", """
+		var response = asAdmin().post("/api/v1/restaurants", """
 				{"name": "Ajanta", "cuisine": "Indian", "menu": [{"menuItemId": "m1", "name": "Curry",
 				 "spicy": true, "price": {"amount": "12.50", "currency": "USD", "tax": "0.10"}}]}""");
 
@@ -125,7 +128,7 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void requiresNameAndMenu() {
-		var response = api().post("/api/v1/restaurants", "{}");
+		var response = asAdmin().post("/api/v1/restaurants", "{}");
 
 		assertProblem(response, 400);
 		assertThat(errorFields(response)).containsExactlyInAnyOrder("name", "menu");
@@ -133,7 +136,7 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void namesEveryInvalidField() {
-		var response = api().post("/api/v1/restaurants", """
+		var response = asAdmin().post("/api/v1/restaurants", """
 				{"name": " ", "menu": [
 				  {"menuItemId": "", "name": null, "price": {"amount": "-5", "currency": "XYZ"}},
 				  {"menuItemId": "m2", "name": "Naan"},
@@ -146,7 +149,7 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void refusesDuplicateMenuItemIdsNamingTheDuplicate() {
-		var response = api().post("/api/v1/restaurants", restaurant("Ajanta", CURRY, NAAN, CURRY));
+		var response = asAdmin().post("/api/v1/restaurants", restaurant("Ajanta", CURRY, NAAN, CURRY));
 
 		assertProblem(response, 400);
 		assertThat(errorFields(response)).containsExactly("menu[2].menuItemId");
@@ -155,7 +158,7 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void refusesMenusInMoreThanOneCurrency() {
-		var response = api().post("/api/v1/restaurants",
+		var response = asAdmin().post("/api/v1/restaurants",
 				restaurant("Ajanta", CURRY, item("m2", "3.00", "EUR"), item("m3", "1.00", "USD")));
 
 		assertProblem(response, 400);
@@ -165,7 +168,7 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void refusesFreeMenuItems() {
-		var response = api().post("/api/v1/restaurants", restaurant("Ajanta", item("m1", "0.00", "USD")));
+		var response = asAdmin().post("/api/v1/restaurants", restaurant("Ajanta", item("m1", "0.00", "USD")));
 
 		assertProblem(response, 400);
 		assertThat(errorFields(response)).containsExactly("menu[0].price");
@@ -174,10 +177,10 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void refusesEmptyAndOversizedMenus() {
-		assertThat(errorFields(api().post("/api/v1/restaurants", restaurant("Ajanta")))).containsExactly("menu");
+		assertThat(errorFields(asAdmin().post("/api/v1/restaurants", restaurant("Ajanta")))).containsExactly("menu");
 
 		var items501 = IntStream.range(0, 501).mapToObj(i -> item("m" + i, "1.00", "USD")).toArray(String[]::new);
-		var tooMany = api().post("/api/v1/restaurants", restaurant("Ajanta", items501));
+		var tooMany = asAdmin().post("/api/v1/restaurants", restaurant("Ajanta", items501));
 		assertProblem(tooMany, 400);
 		assertThat(errorFields(tooMany)).containsExactly("menu");
 
@@ -188,7 +191,7 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void refusesOverlongStrings() {
-		var response = api().post("/api/v1/restaurants", restaurant("x".repeat(201),
+		var response = asAdmin().post("/api/v1/restaurants", restaurant("x".repeat(201),
 				item("m".repeat(65), "1.00", "USD"),
 				"{\"menuItemId\": \"m2\", \"name\": \"" + "n".repeat(201) + "\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}}"));
 
@@ -201,13 +204,13 @@ class RestaurantApiIT extends RunningKitchenService {
 	void refusesAHugeBody() {
 		var megabytes = "x".repeat(5_000_000);
 
-		assertProblem(api().post("/api/v1/restaurants", restaurant(megabytes, CURRY)), 400);
+		assertProblem(asAdmin().post("/api/v1/restaurants", restaurant(megabytes, CURRY)), 400);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "-1.00", "1e3", "1.005", "9999999999999", "NaN", "12,50", " 1.00", "" })
 	void refusesMalformedOrAbsurdAmounts(String amount) {
-		var response = api().post("/api/v1/restaurants", restaurant("Ajanta", item("m1", amount, "USD")));
+		var response = asAdmin().post("/api/v1/restaurants", restaurant("Ajanta", item("m1", amount, "USD")));
 
 		assertProblem(response, 400);
 		assertThat(errorFields(response)).containsExactly("menu[0].price.amount");
@@ -219,12 +222,12 @@ class RestaurantApiIT extends RunningKitchenService {
 			"{\"name\": \"Ajanta\", \"menu\": [{\"menuItemId\": \"m1\", \"name\": \"Curry\", \"price\": \"12.50\"}]}",
 			"{\"name\": \"Ajanta\", \"menu\": [{\"menuItemId\": \"m1\", \"name\": \"Curry\", \"price\": {\"amount\": {}}}]}" })
 	void refusesMalformedBodies(String body) {
-		assertProblem(api().post("/api/v1/restaurants", body), 400);
+		assertProblem(asAdmin().post("/api/v1/restaurants", body), 400);
 	}
 
 	@Test
 	void namesTheFieldOfTheWrongType() {
-		var response = api().post("/api/v1/restaurants", "{\"name\": \"Ajanta\", \"menu\": [" + CURRY
+		var response = asAdmin().post("/api/v1/restaurants", "{\"name\": \"Ajanta\", \"menu\": [" + CURRY
 				+ ", {\"menuItemId\": \"m2\", \"name\": \"Naan\", \"price\": {\"amount\": [3], \"currency\": \"USD\"}}]}");
 
 		assertProblem(response, 400);
@@ -233,25 +236,25 @@ class RestaurantApiIT extends RunningKitchenService {
 
 	@Test
 	void refusesAMissingBodyAndOtherContentTypes() {
-		assertProblem(api().post("/api/v1/restaurants", null), 400);
-		assertProblem(api().post("/api/v1/restaurants", "name=Ajanta", "text/plain"), 415);
+		assertProblem(asAdmin().post("/api/v1/restaurants", null), 400);
+		assertProblem(asAdmin().post("/api/v1/restaurants", "name=Ajanta", "text/plain"), 415);
 	}
 
 	@Test
 	void answersUnknownRestaurantsWith404() {
 		var unknown = "/api/v1/restaurants/" + UUID.randomUUID();
 
-		assertProblem(api().get(unknown), 404);
-		assertProblem(api().put(unknown + "/menu", "{\"menu\": [" + CURRY + "]}"), 404);
-		assertProblem(api().post(unknown + "/close", null), 404);
-		assertProblem(api().post(unknown + "/open", null), 404);
+		assertProblem(asAdmin().get(unknown), 404);
+		assertProblem(asAdmin().put(unknown + "/menu", "{\"menu\": [" + CURRY + "]}"), 404);
+		assertProblem(asAdmin().post(unknown + "/close", null), 404);
+		assertProblem(asAdmin().post(unknown + "/open", null), 404);
 	}
 
 	@Test
 	void answersMalformedIdsWith400() {
-		assertProblem(api().get("/api/v1/restaurants/not-a-uuid"), 400);
-		assertProblem(api().post("/api/v1/restaurants/12345/close", null), 400);
-		assertProblem(api().put("/api/v1/restaurants/" + "f".repeat(5000) + "/menu", "{\"menu\": [" + CURRY + "]}"), 400);
+		assertProblem(asAdmin().get("/api/v1/restaurants/not-a-uuid"), 400);
+		assertProblem(asAdmin().post("/api/v1/restaurants/12345/close", null), 400);
+		assertProblem(asAdmin().put("/api/v1/restaurants/" + "f".repeat(5000) + "/menu", "{\"menu\": [" + CURRY + "]}"), 400);
 	}
 
 	@Test
@@ -264,18 +267,42 @@ class RestaurantApiIT extends RunningKitchenService {
 	@Test
 	void listsEveryItemExactlyOnce() {
 		var id = create(restaurant("Ajanta", CURRY, NAAN));
-		api().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + NAAN + ", " + CURRY + "]}");
+		asAdmin().put("/api/v1/restaurants/" + id + "/menu", "{\"menu\": [" + NAAN + ", " + CURRY + "]}");
 
 		var ids = menuIds(get(id)).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
 		assertThat(ids).containsOnlyKeys("m1", "m2").allSatisfy((key, count) -> assertThat(count).isOne());
 	}
 
+	/** Without a token: the gateway's Swagger UI reads it, and so may anyone. */
 	@Test
-	void publishesItsOpenApiDocument() {
-		var document = api().get("/v3/api-docs");
+	void publishesItsOpenApiDocuments() {
+		for (var path : List.of("/v3/api-docs", "/v3/api-docs/v1")) {
+			var document = api().get(path);
 
-		assertThat(document.status()).isEqualTo(200);
-		assertThat(document.json().get("openapi").asString()).startsWith("3.");
-		assertThat(document.json().get("paths").has("/api/v1/restaurants/{restaurantId}")).isTrue();
+			assertThat(document.status()).as(path).isEqualTo(200);
+			assertThat(document.json().get("openapi").asString()).startsWith("3.");
+			assertThat(document.json().get("paths").has("/api/v1/restaurants/{restaurantId}")).isTrue();
+			assertThat(document.json().get("paths").has("/api/v1/tickets/{ticketId}/accept")).isTrue();
+		}
+	}
+
+	@Test
+	void documentsTheBearerTokenAnd401And403OnEveryOperation() {
+		var v1 = api().get("/v3/api-docs/v1").json();
+
+		assertThat(v1.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+		assertThat(v1.at("/components/securitySchemes/bearerAuth/bearerFormat").asString()).isEqualTo("JWT");
+		assertThat(v1.at("/security/0").has("bearerAuth")).isTrue();
+		var operations = v1.get("paths").valueStream().flatMap(JsonNode::valueStream).toList();
+		assertThat(operations).hasSize(11).allSatisfy(operation -> {
+			assertThat(operation.get("responses").propertyNames()).contains("401", "403");
+			assertThat(operation.at("/responses/403/content").has("application/problem+json")).isTrue();
+		});
+	}
+
+	@Test
+	void v1DocumentIsTheCommittedOne() {
+		OpenApiSnapshot.assertMatches(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/v1"),
+				Path.of("../docs/openapi/kitchen-service-v1.json"));
 	}
 }

@@ -4,12 +4,15 @@ import static dev.ftgo.kitchen.web.ProblemResponses.assertInvalid;
 import static dev.ftgo.kitchen.web.ProblemResponses.assertMalformed;
 import static dev.ftgo.kitchen.web.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -35,10 +40,25 @@ import dev.ftgo.kitchen.restaurant.Restaurant;
 import dev.ftgo.kitchen.restaurant.RestaurantFixtures;
 import dev.ftgo.kitchen.restaurant.RestaurantId;
 import dev.ftgo.kitchen.restaurant.RestaurantService;
+import dev.ftgo.testsupport.TestTokens;
 
-/** The restaurant endpoints alone: validation and error mapping, with {@link RestaurantService} mocked. */
+/**
+ * The restaurant endpoints alone: validation, error mapping and who may call them, with {@link RestaurantService}
+ * mocked. An admin may do everything, so the tests of the rest send an admin's token.
+ */
 @WebMvcTest(controllers = RestaurantController.class, properties = "eureka.client.enabled=false")
 class RestaurantControllerWebMvcTest {
+
+	private static final String ADMIN = bearer(TestTokens.admin());
+
+	@DynamicPropertySource
+	static void tokens(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
+	}
+
+	private static String bearer(String token) {
+		return "Bearer " + token;
+	}
 
 	private static final String RESTAURANTS = "/api/v1/restaurants";
 
@@ -56,7 +76,8 @@ class RestaurantControllerWebMvcTest {
 	RestaurantService restaurants;
 
 	private MvcTestResult send(HttpMethod method, String path, String json) {
-		return mvc.method(method).uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+		return mvc.method(method).header(AUTHORIZATION, ADMIN)
+				.uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 	}
 
 	private static String creation(String menuJson) {
@@ -83,6 +104,10 @@ class RestaurantControllerWebMvcTest {
 						new String[] { "menu[0].menuItemId", "menu[0].name", "menu[0].price.amount", "menu[0].price.currency" }),
 				Arguments.of("""
 						[{"menuItemId": "m1", "name": "Water", "price": {"amount": "0.00", "currency": "USD"}}]""",
+						new String[] { "menu[0].price" }),
+				// the yen has no minor unit: 12.50 JPY could not be shown as integer minor units (orders v2)
+				Arguments.of("""
+						[{"menuItemId": "m1", "name": "Ramen", "price": {"amount": "12.50", "currency": "JPY"}}]""",
 						new String[] { "menu[0].price" }),
 				Arguments.of("""
 						[{"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.50", "currency": "USD"}},
@@ -175,7 +200,8 @@ class RestaurantControllerWebMvcTest {
 
 	@Test
 	void refusesACreationThatIsNotJson() {
-		var result = mvc.post().uri(RESTAURANTS).contentType(MediaType.TEXT_PLAIN).content("Ajanta").exchange();
+		var result = mvc.post().header(AUTHORIZATION, ADMIN)
+				.uri(RESTAURANTS).contentType(MediaType.TEXT_PLAIN).content("Ajanta").exchange();
 
 		assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		verifyNoInteractions(restaurants);
@@ -204,7 +230,7 @@ class RestaurantControllerWebMvcTest {
 		var ajanta = RestaurantFixtures.ajanta();
 		given(restaurants.find(ajanta.id())).willReturn(ajanta);
 
-		var result = mvc.get().uri(path(ajanta.id(), "")).exchange();
+		var result = mvc.get().header(AUTHORIZATION, ADMIN).uri(path(ajanta.id(), "")).exchange();
 
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().isStrictlyEqualTo("""
@@ -219,7 +245,8 @@ class RestaurantControllerWebMvcTest {
 		var id = RestaurantId.random();
 		given(restaurants.find(id)).willThrow(RestaurantFixtures.notFound(id));
 
-		assertProblem(mvc.get().uri(path(id, "")).exchange(), HttpStatus.NOT_FOUND, "Restaurant not found",
+		assertProblem(mvc.get().header(AUTHORIZATION, ADMIN)
+				.uri(path(id, "")).exchange(), HttpStatus.NOT_FOUND, "Restaurant not found",
 				"No restaurant with id " + id);
 	}
 
@@ -234,7 +261,8 @@ class RestaurantControllerWebMvcTest {
 
 	@Test
 	void answersAnUnsupportedMethodWith405() {
-		assertProblem(mvc.delete().uri(path(RestaurantId.random(), "")).exchange(), HttpStatus.METHOD_NOT_ALLOWED);
+		assertProblem(mvc.delete().header(AUTHORIZATION, ADMIN)
+				.uri(path(RestaurantId.random(), "")).exchange(), HttpStatus.METHOD_NOT_ALLOWED);
 		verifyNoInteractions(restaurants);
 	}
 
@@ -284,7 +312,8 @@ class RestaurantControllerWebMvcTest {
 
 	@Test
 	void refusesAReplacementThatIsNotJson() {
-		var result = mvc.put().uri(path(RestaurantId.random(), "/menu")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+		var result = mvc.put().header(AUTHORIZATION, ADMIN)
+				.uri(path(RestaurantId.random(), "/menu")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.content("menu=curry").exchange();
 
 		assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -317,7 +346,7 @@ class RestaurantControllerWebMvcTest {
 		var ajanta = RestaurantFixtures.closed(RestaurantFixtures.ajanta());
 		given(restaurants.close(ajanta.id())).willReturn(ajanta);
 
-		var result = mvc.post().uri(path(ajanta.id(), "/close")).exchange();
+		var result = mvc.post().header(AUTHORIZATION, ADMIN).uri(path(ajanta.id(), "/close")).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.restaurantId").asString().isEqualTo(ajanta.id().toString());
@@ -329,7 +358,8 @@ class RestaurantControllerWebMvcTest {
 		var id = RestaurantId.random();
 		given(restaurants.close(id)).willThrow(RestaurantFixtures.notFound(id));
 
-		assertProblem(mvc.post().uri(path(id, "/close")).exchange(), HttpStatus.NOT_FOUND, "Restaurant not found",
+		assertProblem(mvc.post().header(AUTHORIZATION, ADMIN)
+				.uri(path(id, "/close")).exchange(), HttpStatus.NOT_FOUND, "Restaurant not found",
 				"No restaurant with id " + id);
 	}
 
@@ -338,7 +368,8 @@ class RestaurantControllerWebMvcTest {
 		var id = RestaurantId.random();
 		given(restaurants.close(id)).willThrow(RestaurantFixtures.illegalTransition("Restaurant " + id + " is already closed"));
 
-		assertProblem(mvc.post().uri(path(id, "/close")).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
+		assertProblem(mvc.post().header(AUTHORIZATION, ADMIN)
+				.uri(path(id, "/close")).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
 				"Restaurant " + id + " is already closed");
 	}
 
@@ -347,7 +378,7 @@ class RestaurantControllerWebMvcTest {
 		var id = RestaurantId.random();
 		given(restaurants.close(id)).willThrow(new OptimisticLockingFailureException("row was updated"));
 
-		var result = mvc.post().uri(path(id, "/close")).exchange();
+		var result = mvc.post().header(AUTHORIZATION, ADMIN).uri(path(id, "/close")).exchange();
 
 		assertProblem(result, HttpStatus.CONFLICT);
 		assertThat(result).bodyJson().extractingPath("$.title").asString().isEqualTo("Concurrent update");
@@ -360,7 +391,7 @@ class RestaurantControllerWebMvcTest {
 		var ajanta = RestaurantFixtures.ajanta();
 		given(restaurants.open(ajanta.id())).willReturn(ajanta);
 
-		var result = mvc.post().uri(path(ajanta.id(), "/open")).exchange();
+		var result = mvc.post().header(AUTHORIZATION, ADMIN).uri(path(ajanta.id(), "/open")).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.restaurantId").asString().isEqualTo(ajanta.id().toString());
@@ -372,7 +403,8 @@ class RestaurantControllerWebMvcTest {
 		var id = RestaurantId.random();
 		given(restaurants.open(id)).willThrow(RestaurantFixtures.notFound(id));
 
-		assertProblem(mvc.post().uri(path(id, "/open")).exchange(), HttpStatus.NOT_FOUND, "Restaurant not found",
+		assertProblem(mvc.post().header(AUTHORIZATION, ADMIN)
+				.uri(path(id, "/open")).exchange(), HttpStatus.NOT_FOUND, "Restaurant not found",
 				"No restaurant with id " + id);
 	}
 
@@ -381,7 +413,8 @@ class RestaurantControllerWebMvcTest {
 		var id = RestaurantId.random();
 		given(restaurants.open(id)).willThrow(RestaurantFixtures.illegalTransition("Restaurant " + id + " is already open"));
 
-		assertProblem(mvc.post().uri(path(id, "/open")).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
+		assertProblem(mvc.post().header(AUTHORIZATION, ADMIN)
+				.uri(path(id, "/open")).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
 				"Restaurant " + id + " is already open");
 	}
 
@@ -390,9 +423,74 @@ class RestaurantControllerWebMvcTest {
 		var id = RestaurantId.random();
 		given(restaurants.open(id)).willThrow(new OptimisticLockingFailureException("row was updated"));
 
-		var result = mvc.post().uri(path(id, "/open")).exchange();
+		var result = mvc.post().header(AUTHORIZATION, ADMIN).uri(path(id, "/open")).exchange();
 
 		assertProblem(result, HttpStatus.CONFLICT);
 		assertThat(result).bodyJson().extractingPath("$.title").asString().isEqualTo("Concurrent update");
+	}
+
+	// --- who may ask: what the token and the path show ---
+
+	@ParameterizedTest
+	@CsvSource({ "POST, ''", "GET, /%s", "PUT, /%s/menu", "POST, /%s/close", "POST, /%s/open" })
+	void answersARequestWithoutTokenWith401(HttpMethod method, String suffix) {
+		var result = mvc.method(method).uri(RESTAURANTS + suffix.formatted(RestaurantId.random()))
+				.contentType(MediaType.APPLICATION_JSON).content(creation(VALID_MENU)).exchange();
+
+		assertProblem(result, HttpStatus.UNAUTHORIZED);
+		assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer");
+		verifyNoInteractions(restaurants);
+	}
+
+	@Test
+	void letsOnlyAdminsCreateRestaurants() {
+		for (var token : List.of(TestTokens.consumer(UUID.randomUUID()), TestTokens.kitchen(UUID.randomUUID()))) {
+			var result = mvc.post().header(AUTHORIZATION, bearer(token)).uri(RESTAURANTS)
+					.contentType(MediaType.APPLICATION_JSON).content(creation(VALID_MENU)).exchange();
+
+			assertProblem(result, HttpStatus.FORBIDDEN, "Forbidden", "This operation needs the role admin.");
+		}
+		verifyNoInteractions(restaurants);
+	}
+
+	@Test
+	void letsEveryRoleReadARestaurant() {
+		var ajanta = RestaurantFixtures.ajanta();
+		given(restaurants.find(ajanta.id())).willReturn(ajanta);
+
+		for (var token : List.of(TestTokens.consumer(UUID.randomUUID()), TestTokens.kitchen(UUID.randomUUID()))) {
+			assertThat(mvc.get().header(AUTHORIZATION, bearer(token)).uri(path(ajanta.id(), ""))).hasStatusOk();
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "PUT, /menu", "POST, /close", "POST, /open" })
+	void letsTheRestaurantsOwnKitchenChangeIt(HttpMethod method, String suffix) {
+		var ajanta = RestaurantFixtures.ajanta();
+		given(restaurants.replaceMenu(ajanta.id(), THE_VALID_MENU)).willReturn(ajanta);
+		given(restaurants.close(ajanta.id())).willReturn(ajanta);
+		given(restaurants.open(ajanta.id())).willReturn(ajanta);
+
+		var result = mvc.method(method).header(AUTHORIZATION, bearer(TestTokens.kitchen(ajanta.id().value())))
+				.uri(path(ajanta.id(), suffix)).contentType(MediaType.APPLICATION_JSON).content(replacement(VALID_MENU))
+				.exchange();
+
+		assertThat(result).hasStatusOk();
+	}
+
+	/** Forbidden before anything is loaded: the path alone shows whose restaurant it is. */
+	@ParameterizedTest
+	@CsvSource({ "PUT, /menu", "POST, /close", "POST, /open" })
+	void forbidsOtherKitchensAndConsumersToChangeARestaurant(HttpMethod method, String suffix) {
+		var id = RestaurantId.random();
+
+		for (var token : List.of(TestTokens.kitchen(UUID.randomUUID()), TestTokens.consumer(UUID.randomUUID()))) {
+			var result = mvc.method(method).header(AUTHORIZATION, bearer(token)).uri(path(id, suffix))
+					.contentType(MediaType.APPLICATION_JSON).content(replacement(VALID_MENU)).exchange();
+
+			assertProblem(result, HttpStatus.FORBIDDEN, "Forbidden",
+					"Only an admin or the restaurant's kitchen staff may do this.");
+		}
+		verifyNoInteractions(restaurants);
 	}
 }

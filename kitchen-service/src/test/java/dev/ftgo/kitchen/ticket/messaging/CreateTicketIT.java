@@ -1,5 +1,6 @@
 package dev.ftgo.kitchen.ticket.messaging;
 
+import static dev.ftgo.kitchen.ticket.TicketAccess.ANYONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,6 +46,14 @@ class CreateTicketIT extends RunningKitchenService {
 				.formatted(orderId, restaurantId, menuItemId);
 	}
 
+	/** As order-service sends it since CreateTicket 1.1: naming the consumer who placed the order. */
+	private static String commandOf(UUID orderId, UUID consumerId, Object restaurantId) {
+		return """
+				{"orderId": "%s", "restaurantId": "%s", "consumerId": "%s",
+				 "lineItems": [{"menuItemId": "m1", "name": "Curry", "quantity": 1}]}"""
+				.formatted(orderId, restaurantId, consumerId);
+	}
+
 	private static RelayedRecord createTicket(UUID orderId, String json) {
 		return RelayedRecord.of("kitchen.commands", orderId, "CreateTicket", json).replyTo("order.replies");
 	}
@@ -71,8 +80,8 @@ class CreateTicketIT extends RunningKitchenService {
 
 		var request = createTicket(orderId, command(orderId, restaurant().id(), "m1")).send();
 
-		await().atMost(PATIENCE).until(() -> tickets.findForOrder(new OrderId(orderId)).isPresent());
-		var ticket = tickets.findForOrder(new OrderId(orderId)).orElseThrow();
+		await().atMost(PATIENCE).until(() -> tickets.findForOrder(new OrderId(orderId), ANYONE).isPresent());
+		var ticket = tickets.findForOrder(new OrderId(orderId), ANYONE).orElseThrow();
 		assertThat(ticket.state()).isEqualTo(TicketState.AWAITING_ACCEPTANCE);
 		assertThat(ticket.lineItems()).singleElement().satisfies(item -> {
 			assertThat(item.name()).as("named as on the kitchen's menu").isEqualTo("Curry");
@@ -87,6 +96,44 @@ class CreateTicketIT extends RunningKitchenService {
 		var payload = outbox.payload(reply);
 		assertThat(payload.get("orderId").asString()).isEqualTo(orderId.toString());
 		assertThat(payload.get("ticketId").asString()).isEqualTo(ticket.id().toString());
+	}
+
+	@Test
+	void keepsTheConsumerSoThatOnlyThatConsumerMayReadTheTicket() {
+		var orderId = UUID.randomUUID();
+		var consumerId = UUID.randomUUID();
+
+		var reply = awaitReply(createTicket(orderId, commandOf(orderId, consumerId, restaurant().id())).send());
+
+		assertThat(reply.type()).isEqualTo("TicketCreated");
+		var ticketId = outbox.payload(reply).get("ticketId").asString();
+		assertThat(consumerOfTicketFor(orderId)).isEqualTo(consumerId);
+		var read = asConsumer(consumerId).get("/api/v1/tickets/" + ticketId);
+		assertThat(read.status()).as(read.toString()).isEqualTo(200);
+		assertThat(read.json().has("consumerId")).as("the ticket's JSON keeps its v1 shape").isFalse();
+		assertThat(asConsumer(consumerId).get("/api/v1/tickets?orderId=" + orderId).json().at("/0/ticketId").asString())
+				.isEqualTo(ticketId);
+		assertProblem(asConsumer(UUID.randomUUID()).get("/api/v1/tickets/" + ticketId), 404);
+	}
+
+	/** An order-service older than CreateTicket 1.1 does not name the consumer: the ticket is made all the same. */
+	@Test
+	void createsTheTicketOfACommandWithoutConsumerWhichNoConsumerMayRead() {
+		var orderId = UUID.randomUUID();
+		var consumerId = UUID.randomUUID();
+
+		var reply = awaitReply(createTicket(orderId, command(orderId, restaurant().id(), "m1")).send());
+
+		assertThat(reply.type()).isEqualTo("TicketCreated");
+		var ticketId = outbox.payload(reply).get("ticketId").asString();
+		assertThat(consumerOfTicketFor(orderId)).isNull();
+		assertThat(asAdmin().get("/api/v1/tickets/" + ticketId).status()).isEqualTo(200);
+		assertProblem(asConsumer(consumerId).get("/api/v1/tickets/" + ticketId), 404);
+		assertProblem(asConsumer(consumerId).get("/api/v1/tickets?orderId=" + orderId), 404);
+	}
+
+	private UUID consumerOfTicketFor(UUID orderId) {
+		return jdbc.queryForObject("SELECT consumer_id FROM ticket WHERE order_id = ?", UUID.class, orderId);
 	}
 
 	@Test

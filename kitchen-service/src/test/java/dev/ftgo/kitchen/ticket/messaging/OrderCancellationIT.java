@@ -1,5 +1,6 @@
 package dev.ftgo.kitchen.ticket.messaging;
 
+import static dev.ftgo.kitchen.ticket.TicketAccess.ANYONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,12 +40,13 @@ class OrderCancellationIT extends RunningKitchenService {
 
 	private Ticket ticket() {
 		var restaurant = restaurants.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD"))));
-		return tickets.createTicket(new OrderId(UUID.randomUUID()), restaurant.id(), List.of(new OrderedItem("m1", 1)));
+		return tickets.createTicket(new OrderId(UUID.randomUUID()), null, restaurant.id(),
+				List.of(new OrderedItem("m1", 1)));
 	}
 
 	private Ticket accepted() {
 		var ticket = ticket();
-		tickets.accept(ticket.id(), Instant.now().plus(Duration.ofMinutes(30)));
+		tickets.accept(ticket.id(), Instant.now().plus(Duration.ofMinutes(30)), ANYONE);
 		return ticket;
 	}
 
@@ -79,7 +81,7 @@ class OrderCancellationIT extends RunningKitchenService {
 
 		var request = cancellationRequested(ticket).send();
 
-		await().atMost(PATIENCE).until(() -> tickets.find(ticket.id()).state() == TicketState.CANCELLED);
+		await().atMost(PATIENCE).until(() -> tickets.find(ticket.id(), ANYONE).state() == TicketState.CANCELLED);
 		var reply = awaitReply(request);
 		assertThat(reply.destination()).isEqualTo("order.replies");
 		assertThat(reply.key()).isEqualTo(ticket.orderId().toString());
@@ -98,14 +100,14 @@ class OrderCancellationIT extends RunningKitchenService {
 		var reply = awaitReply(cancellationRequested(ticket).send());
 
 		assertThat(reply.type()).isEqualTo("TicketCancelled");
-		assertThat(tickets.find(ticket.id()).state()).isEqualTo(TicketState.CANCELLED);
+		assertThat(tickets.find(ticket.id(), ANYONE).state()).isEqualTo(TicketState.CANCELLED);
 		assertThat(ticketEvents(ticket)).containsExactly("TicketAccepted", "TicketCancelled");
 	}
 
 	@Test
 	void refusesOnceTheKitchenStartedPreparing() {
 		var ticket = accepted();
-		tickets.startPreparing(ticket.id());
+		tickets.startPreparing(ticket.id(), ANYONE);
 
 		var reply = awaitReply(cancellationRequested(ticket).send());
 
@@ -115,7 +117,7 @@ class OrderCancellationIT extends RunningKitchenService {
 		assertThat(payload.get("orderId").asString()).isEqualTo(ticket.orderId().toString());
 		assertThat(payload.get("ticketId").asString()).isEqualTo(ticket.id().toString());
 		assertThat(payload.get("reason").asString()).contains("PREPARING");
-		assertThat(tickets.find(ticket.id()).state()).isEqualTo(TicketState.PREPARING);
+		assertThat(tickets.find(ticket.id(), ANYONE).state()).isEqualTo(TicketState.PREPARING);
 		assertThat(ticketEvents(ticket)).containsExactly("TicketAccepted", "TicketPreparationStarted");
 	}
 
@@ -138,7 +140,7 @@ class OrderCancellationIT extends RunningKitchenService {
 		var reply = awaitReply(cancellationRequested(UUID.randomUUID(), ticket.id()).send());
 
 		assertThat(reply.type()).isEqualTo("TicketCancellationRefused");
-		assertThat(tickets.find(ticket.id()).state()).isEqualTo(TicketState.AWAITING_ACCEPTANCE);
+		assertThat(tickets.find(ticket.id(), ANYONE).state()).isEqualTo(TicketState.AWAITING_ACCEPTANCE);
 	}
 
 	@Test
@@ -179,7 +181,7 @@ class OrderCancellationIT extends RunningKitchenService {
 		await().atMost(PATIENCE).until(() -> processed(created) && processed(cancelled));
 		assertThat(outbox.committedReplies(created.id())).isEmpty();
 		assertThat(outbox.committedReplies(cancelled.id())).isEmpty();
-		assertThat(tickets.find(ticket.id()).state()).isEqualTo(TicketState.AWAITING_ACCEPTANCE);
+		assertThat(tickets.find(ticket.id(), ANYONE).state()).isEqualTo(TicketState.AWAITING_ACCEPTANCE);
 		assertThat(ticketEvents(ticket)).isEmpty();
 	}
 }

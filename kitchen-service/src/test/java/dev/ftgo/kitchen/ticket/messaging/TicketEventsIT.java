@@ -1,5 +1,6 @@
 package dev.ftgo.kitchen.ticket.messaging;
 
+import static dev.ftgo.kitchen.ticket.TicketAccess.ANYONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,11 +35,13 @@ class TicketEventsIT extends RunningKitchenService {
 
 	private Ticket ticket() {
 		var restaurant = restaurants.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD"))));
-		return tickets.createTicket(new OrderId(UUID.randomUUID()), restaurant.id(), List.of(new OrderedItem("m1", 1)));
+		return tickets.createTicket(new OrderId(UUID.randomUUID()), null, restaurant.id(),
+				List.of(new OrderedItem("m1", 1)));
 	}
 
 	private int post(Ticket ticket, String transition, String body) {
-		return api().post("/api/v1/tickets/" + ticket.id() + "/" + transition, body).status();
+		return asKitchenOf(ticket.restaurantId().value()).post("/api/v1/tickets/" + ticket.id() + "/" + transition, body)
+				.status();
 	}
 
 	private static String readyBy(Instant readyBy) {
@@ -105,7 +108,7 @@ class TicketEventsIT extends RunningKitchenService {
 
 		assertThat(post(ticket, "accept", readyBy(Instant.now().plus(Duration.ofMinutes(20))))).isEqualTo(500);
 
-		assertThat(tickets.find(ticket.id()).state()).isEqualTo(TicketState.AWAITING_ACCEPTANCE);
+		assertThat(tickets.find(ticket.id(), ANYONE).state()).isEqualTo(TicketState.AWAITING_ACCEPTANCE);
 		assertThat(events(ticket)).isEmpty();
 	}
 }

@@ -5,13 +5,16 @@ import static dev.ftgo.kitchen.web.ProblemResponses.assertInvalid;
 import static dev.ftgo.kitchen.web.ProblemResponses.assertMalformed;
 import static dev.ftgo.kitchen.web.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
 import org.mockito.BDDMockito.BDDMyOngoingStubbing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -30,6 +34,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -39,12 +45,18 @@ import org.springframework.transaction.TransactionSystemException;
 import dev.ftgo.kitchen.restaurant.RestaurantFixtures;
 import dev.ftgo.kitchen.ticket.OrderId;
 import dev.ftgo.kitchen.ticket.Ticket;
+import dev.ftgo.kitchen.ticket.TicketAccess;
 import dev.ftgo.kitchen.ticket.TicketFixtures;
 import dev.ftgo.kitchen.ticket.TicketId;
 import dev.ftgo.kitchen.ticket.TicketService;
 import dev.ftgo.kitchen.ticket.TicketState;
+import dev.ftgo.testsupport.TestTokens;
 
-/** The ticket endpoints alone: validation and error mapping, with {@link TicketService} mocked. */
+/**
+ * The ticket endpoints alone: validation, error mapping and the refusals the token alone decides, with
+ * {@link TicketService} mocked (so the {@link TicketAccess} handed to it is not applied here: TicketAccessRulesTest,
+ * TicketAccessIT).
+ */
 @WebMvcTest(controllers = TicketController.class, properties = "eureka.client.enabled=false")
 class TicketControllerWebMvcTest {
 
@@ -52,11 +64,24 @@ class TicketControllerWebMvcTest {
 
 	private static final String VALID_ACCEPTANCE = "{\"readyBy\": \"2026-01-01T12:30:00Z\"}";
 
+	private static final String ADMIN = bearer(TestTokens.admin());
+	/** Kitchen staff move tickets on; of which restaurant matters only to the TicketAccess the mock ignores. */
+	private static final String KITCHEN = bearer(TestTokens.kitchen(UUID.randomUUID()));
+
+	@DynamicPropertySource
+	static void tokens(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
+	}
+
 	@Autowired
 	MockMvcTester mvc;
 
 	@MockitoBean
 	TicketService tickets;
+
+	private static String bearer(String token) {
+		return "Bearer " + token;
+	}
 
 	private static Ticket ticketIn(TicketState state) {
 		return TicketFixtures.inState(RestaurantFixtures.ajanta(), state);
@@ -67,15 +92,16 @@ class TicketControllerWebMvcTest {
 	}
 
 	private MvcTestResult postJson(String path, String json) {
-		return mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+		return mvc.post().header(AUTHORIZATION, KITCHEN).uri(path).contentType(MediaType.APPLICATION_JSON).content(json)
+				.exchange();
 	}
 
 	/** The service call behind one of the kitchen's steps without a body, by its path suffix. */
 	private BDDMyOngoingStubbing<Ticket> givenStep(String suffix, TicketId id) {
 		return switch (suffix) {
-			case "/preparing" -> given(tickets.startPreparing(id));
-			case "/ready" -> given(tickets.markReady(id));
-			case "/picked-up" -> given(tickets.pickUp(id));
+			case "/preparing" -> given(tickets.startPreparing(eq(id), any()));
+			case "/ready" -> given(tickets.markReady(eq(id), any()));
+			case "/picked-up" -> given(tickets.pickUp(eq(id), any()));
 			default -> throw new IllegalArgumentException(suffix);
 		};
 	}
@@ -85,9 +111,9 @@ class TicketControllerWebMvcTest {
 	@Test
 	void readsATicket() {
 		var ticket = ticketIn(TicketState.AWAITING_ACCEPTANCE);
-		given(tickets.find(ticket.id())).willReturn(ticket);
+		given(tickets.find(eq(ticket.id()), any())).willReturn(ticket);
 
-		var result = mvc.get().uri(path(ticket.id(), "")).exchange();
+		var result = mvc.get().header(AUTHORIZATION, ADMIN).uri(path(ticket.id(), "")).exchange();
 
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().isStrictlyEqualTo("""
@@ -100,16 +126,18 @@ class TicketControllerWebMvcTest {
 	@Test
 	void answersAnUnknownTicketWith404() {
 		var id = TicketId.random();
-		given(tickets.find(id)).willThrow(TicketFixtures.notFound(id));
+		given(tickets.find(eq(id), any())).willThrow(TicketFixtures.notFound(id));
 
-		assertProblem(mvc.get().uri(path(id, "")).exchange(), HttpStatus.NOT_FOUND, "Ticket not found",
+		assertProblem(mvc.get().header(AUTHORIZATION, ADMIN)
+				.uri(path(id, "")).exchange(), HttpStatus.NOT_FOUND, "Ticket not found",
 				"No ticket with id " + id);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "GET, ''", "POST, /accept", "POST, /preparing", "POST, /ready", "POST, /picked-up" })
 	void answersAMalformedTicketIdWith400(HttpMethod method, String suffix) {
-		var result = mvc.method(method).uri(path("not-a-uuid", suffix)).contentType(MediaType.APPLICATION_JSON)
+		var result = mvc.method(method).header(AUTHORIZATION, KITCHEN)
+				.uri(path("not-a-uuid", suffix)).contentType(MediaType.APPLICATION_JSON)
 				.content(VALID_ACCEPTANCE).exchange();
 
 		assertProblem(result, HttpStatus.BAD_REQUEST);
@@ -118,7 +146,8 @@ class TicketControllerWebMvcTest {
 
 	@Test
 	void answersAnUnsupportedMethodWith405() {
-		assertProblem(mvc.delete().uri(path(TicketId.random(), "")).exchange(), HttpStatus.METHOD_NOT_ALLOWED);
+		assertProblem(mvc.delete().header(AUTHORIZATION, ADMIN)
+				.uri(path(TicketId.random(), "")).exchange(), HttpStatus.METHOD_NOT_ALLOWED);
 		verifyNoInteractions(tickets);
 	}
 
@@ -127,9 +156,10 @@ class TicketControllerWebMvcTest {
 	@Test
 	void findsTheTicketOfAnOrder() {
 		var ticket = ticketIn(TicketState.ACCEPTED);
-		given(tickets.findForOrder(ticket.orderId())).willReturn(Optional.of(ticket));
+		given(tickets.findForOrder(eq(ticket.orderId()), any())).willReturn(Optional.of(ticket));
 
-		var result = mvc.get().uri(TICKETS).param("orderId", ticket.orderId().toString()).exchange();
+		var result = mvc.get().header(AUTHORIZATION, ADMIN)
+				.uri(TICKETS).param("orderId", ticket.orderId().toString()).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$[*].ticketId").asArray().containsExactly(ticket.id().toString());
@@ -140,9 +170,10 @@ class TicketControllerWebMvcTest {
 	@Test
 	void answersAnEmptyListForAnOrderWithoutTicket() {
 		var orderId = new OrderId(UUID.randomUUID());
-		given(tickets.findForOrder(orderId)).willReturn(Optional.empty());
+		given(tickets.findForOrder(eq(orderId), any())).willReturn(Optional.empty());
 
-		var result = mvc.get().uri(TICKETS).param("orderId", orderId.toString()).exchange();
+		var result = mvc.get().header(AUTHORIZATION, ADMIN)
+				.uri(TICKETS).param("orderId", orderId.toString()).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().isStrictlyEqualTo("[]");
@@ -150,14 +181,15 @@ class TicketControllerWebMvcTest {
 
 	@Test
 	void refusesAQueryWithoutOrderId() {
-		assertProblem(mvc.get().uri(TICKETS).exchange(), HttpStatus.BAD_REQUEST);
+		assertProblem(mvc.get().header(AUTHORIZATION, ADMIN).uri(TICKETS).exchange(), HttpStatus.BAD_REQUEST);
 		verifyNoInteractions(tickets);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "not-a-uuid", "42" })
 	void refusesAQueryWithAMalformedOrderId(String orderId) {
-		assertProblem(mvc.get().uri(TICKETS).param("orderId", orderId).exchange(), HttpStatus.BAD_REQUEST);
+		assertProblem(mvc.get().header(AUTHORIZATION, ADMIN)
+				.uri(TICKETS).param("orderId", orderId).exchange(), HttpStatus.BAD_REQUEST);
 		verifyNoInteractions(tickets);
 	}
 
@@ -166,7 +198,7 @@ class TicketControllerWebMvcTest {
 	@Test
 	void acceptsATicket() {
 		var ticket = ticketIn(TicketState.ACCEPTED);
-		given(tickets.accept(ticket.id(), TicketFixtures.READY_BY)).willReturn(ticket);
+		given(tickets.accept(eq(ticket.id()), eq(TicketFixtures.READY_BY), any())).willReturn(ticket);
 
 		var result = postJson(path(ticket.id(), "/accept"), VALID_ACCEPTANCE);
 
@@ -174,7 +206,7 @@ class TicketControllerWebMvcTest {
 		assertThat(result).bodyJson().extractingPath("$.ticketId").asString().isEqualTo(ticket.id().toString());
 		assertThat(result).bodyJson().extractingPath("$.state").asString().isEqualTo("ACCEPTED");
 		assertThat(result).bodyJson().extractingPath("$.readyBy").asString().isEqualTo("2026-01-01T12:30:00Z");
-		then(tickets).should().accept(ticket.id(), TicketFixtures.READY_BY);
+		then(tickets).should().accept(eq(ticket.id()), eq(TicketFixtures.READY_BY), any());
 	}
 
 	@ParameterizedTest
@@ -204,7 +236,8 @@ class TicketControllerWebMvcTest {
 
 	@Test
 	void refusesAnAcceptanceThatIsNotJson() {
-		var result = mvc.post().uri(path(TicketId.random(), "/accept")).contentType(MediaType.TEXT_PLAIN)
+		var result = mvc.post().header(AUTHORIZATION, KITCHEN)
+				.uri(path(TicketId.random(), "/accept")).contentType(MediaType.TEXT_PLAIN)
 				.content("2026-01-01T12:30:00Z").exchange();
 
 		assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -214,7 +247,7 @@ class TicketControllerWebMvcTest {
 	@Test
 	void answersAcceptingAnUnknownTicketWith404() {
 		var id = TicketId.random();
-		given(tickets.accept(any(), any())).willThrow(TicketFixtures.notFound(id));
+		given(tickets.accept(any(), any(), any())).willThrow(TicketFixtures.notFound(id));
 
 		assertProblem(postJson(path(id, "/accept"), VALID_ACCEPTANCE), HttpStatus.NOT_FOUND, "Ticket not found",
 				"No ticket with id " + id);
@@ -223,7 +256,8 @@ class TicketControllerWebMvcTest {
 	@Test
 	void answersAcceptingATicketTwiceWith409() {
 		var id = TicketId.random();
-		given(tickets.accept(any(), any())).willThrow(TicketFixtures.illegalTransition("Cannot accept ticket " + id));
+		given(tickets.accept(any(), any(), any()))
+				.willThrow(TicketFixtures.illegalTransition("Cannot accept ticket " + id));
 
 		assertProblem(postJson(path(id, "/accept"), VALID_ACCEPTANCE), HttpStatus.CONFLICT, "Transition not allowed",
 				"Cannot accept ticket " + id);
@@ -231,7 +265,7 @@ class TicketControllerWebMvcTest {
 
 	@Test
 	void answersAReadyByTheRulesRefuseWith422() {
-		given(tickets.accept(any(), any()))
+		given(tickets.accept(any(), any(), any()))
 				.willThrow(TicketFixtures.ruleViolation("readyBy 2026-01-01T12:30:00Z is not in the future"));
 
 		assertProblem(postJson(path(TicketId.random(), "/accept"), VALID_ACCEPTANCE), HttpStatus.UNPROCESSABLE_CONTENT,
@@ -240,7 +274,7 @@ class TicketControllerWebMvcTest {
 
 	@Test
 	void answersAConcurrentAcceptanceWith409() {
-		given(tickets.accept(any(), any())).willThrow(new OptimisticLockingFailureException("row was updated"));
+		given(tickets.accept(any(), any(), any())).willThrow(new OptimisticLockingFailureException("row was updated"));
 
 		var result = postJson(path(TicketId.random(), "/accept"), VALID_ACCEPTANCE);
 
@@ -253,9 +287,9 @@ class TicketControllerWebMvcTest {
 	@Test
 	void startsPreparingATicket() {
 		var ticket = ticketIn(TicketState.PREPARING);
-		given(tickets.startPreparing(ticket.id())).willReturn(ticket);
+		given(tickets.startPreparing(eq(ticket.id()), any())).willReturn(ticket);
 
-		var result = mvc.post().uri(path(ticket.id(), "/preparing")).exchange();
+		var result = mvc.post().header(AUTHORIZATION, KITCHEN).uri(path(ticket.id(), "/preparing")).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.ticketId").asString().isEqualTo(ticket.id().toString());
@@ -265,9 +299,9 @@ class TicketControllerWebMvcTest {
 	@Test
 	void marksATicketReadyForPickup() {
 		var ticket = ticketIn(TicketState.READY_FOR_PICKUP);
-		given(tickets.markReady(ticket.id())).willReturn(ticket);
+		given(tickets.markReady(eq(ticket.id()), any())).willReturn(ticket);
 
-		var result = mvc.post().uri(path(ticket.id(), "/ready")).exchange();
+		var result = mvc.post().header(AUTHORIZATION, KITCHEN).uri(path(ticket.id(), "/ready")).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.ticketId").asString().isEqualTo(ticket.id().toString());
@@ -277,9 +311,9 @@ class TicketControllerWebMvcTest {
 	@Test
 	void marksATicketPickedUp() {
 		var ticket = ticketIn(TicketState.PICKED_UP);
-		given(tickets.pickUp(ticket.id())).willReturn(ticket);
+		given(tickets.pickUp(eq(ticket.id()), any())).willReturn(ticket);
 
-		var result = mvc.post().uri(path(ticket.id(), "/picked-up")).exchange();
+		var result = mvc.post().header(AUTHORIZATION, KITCHEN).uri(path(ticket.id(), "/picked-up")).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.ticketId").asString().isEqualTo(ticket.id().toString());
@@ -292,7 +326,8 @@ class TicketControllerWebMvcTest {
 		var id = TicketId.random();
 		givenStep(step, id).willThrow(TicketFixtures.notFound(id));
 
-		assertProblem(mvc.post().uri(path(id, step)).exchange(), HttpStatus.NOT_FOUND, "Ticket not found",
+		assertProblem(mvc.post().header(AUTHORIZATION, KITCHEN)
+				.uri(path(id, step)).exchange(), HttpStatus.NOT_FOUND, "Ticket not found",
 				"No ticket with id " + id);
 	}
 
@@ -302,7 +337,8 @@ class TicketControllerWebMvcTest {
 		var id = TicketId.random();
 		givenStep(step, id).willThrow(TicketFixtures.illegalTransition("Cannot do that to ticket " + id + " now"));
 
-		assertProblem(mvc.post().uri(path(id, step)).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
+		assertProblem(mvc.post().header(AUTHORIZATION, KITCHEN)
+				.uri(path(id, step)).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
 				"Cannot do that to ticket " + id + " now");
 	}
 
@@ -312,18 +348,63 @@ class TicketControllerWebMvcTest {
 		var id = TicketId.random();
 		givenStep(step, id).willThrow(new OptimisticLockingFailureException("row was updated"));
 
-		var result = mvc.post().uri(path(id, step)).exchange();
+		var result = mvc.post().header(AUTHORIZATION, KITCHEN).uri(path(id, step)).exchange();
 
 		assertProblem(result, HttpStatus.CONFLICT);
 		assertThat(result).bodyJson().extractingPath("$.title").asString().isEqualTo("Concurrent update");
 	}
 
+	// --- who may ask: what the token alone shows ---
+
+	@ParameterizedTest
+	@CsvSource({ "GET, ''", "GET, ?orderId=8f7c2f9e-3b1a-4c55-9d0e-2a6b7c8d9e01", "POST, /accept", "POST, /preparing",
+			"POST, /ready", "POST, /picked-up" })
+	void answersARequestWithoutTokenWith401(HttpMethod method, String suffix) {
+		var uri = suffix.startsWith("?") ? TICKETS + suffix : path(TicketId.random(), suffix);
+
+		var result = mvc.method(method).uri(uri).contentType(MediaType.APPLICATION_JSON).content(VALID_ACCEPTANCE)
+				.exchange();
+
+		assertProblem(result, HttpStatus.UNAUTHORIZED);
+		assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer");
+		verifyNoInteractions(tickets);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/accept", "/preparing", "/ready", "/picked-up" })
+	void refusesTheKitchensStepsToAdminsAndConsumersWith403(String step) {
+		for (var token : List.of(ADMIN, bearer(TestTokens.consumer(UUID.randomUUID())))) {
+			var result = mvc.post().header(AUTHORIZATION, token).uri(path(TicketId.random(), step))
+					.contentType(MediaType.APPLICATION_JSON).content(VALID_ACCEPTANCE).exchange();
+
+			assertProblem(result, HttpStatus.FORBIDDEN, "Forbidden", "This operation needs the role kitchen.");
+		}
+		verifyNoInteractions(tickets);
+	}
+
+	@Test
+	void handsTheServiceTheAccessOfTheKitchenThatAsks() {
+		var ajanta = RestaurantFixtures.ajanta();
+		var ticket = TicketFixtures.accepted(ajanta);
+		var elsewhere = TicketFixtures.accepted(RestaurantFixtures.ajanta());
+		var access = ArgumentCaptor.forClass(TicketAccess.class);
+		given(tickets.startPreparing(eq(ticket.id()), access.capture())).willReturn(ticket);
+
+		var result = mvc.post().header(AUTHORIZATION, bearer(TestTokens.kitchen(ajanta.id().value())))
+				.uri(path(ticket.id(), "/preparing")).exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(access.getValue().permits(ticket)).isTrue();
+		assertThat(access.getValue().permits(elsewhere)).as("another restaurant's ticket").isFalse();
+	}
+
 	@Test
 	void answersAnUnexpectedFailureWith500WithoutItsDetails() {
 		var id = TicketId.random();
-		given(tickets.startPreparing(id)).willThrow(new IllegalStateException("disk full on /var/lib"));
+		given(tickets.startPreparing(eq(id), any())).willThrow(new IllegalStateException("disk full on /var/lib"));
 
-		assertProblem(mvc.post().uri(path(id, "/preparing")).exchange(), HttpStatus.INTERNAL_SERVER_ERROR,
+		assertProblem(mvc.post().header(AUTHORIZATION, KITCHEN)
+				.uri(path(id, "/preparing")).exchange(), HttpStatus.INTERNAL_SERVER_ERROR,
 				"Internal error", "The service failed to process the request.");
 	}
 
@@ -331,9 +412,9 @@ class TicketControllerWebMvcTest {
 	@MethodSource("databaseOutages")
 	void answersAnUnreachableDatabaseWith503AndWhenToRetry(RuntimeException outage) {
 		var id = TicketId.random();
-		given(tickets.startPreparing(id)).willThrow(outage);
+		given(tickets.startPreparing(eq(id), any())).willThrow(outage);
 
-		assertDatabaseUnavailable(mvc.post().uri(path(id, "/preparing")).exchange());
+		assertDatabaseUnavailable(mvc.post().header(AUTHORIZATION, KITCHEN).uri(path(id, "/preparing")).exchange());
 	}
 
 	/** How a database outage reaches a controller: as such, or wrapped by a failed commit or a failed rollback. */

@@ -41,7 +41,7 @@ final class OrderMessageMapping {
 			// a command expecting an answer: the kitchen replies to replyTo and the reply is about this order
 			return Message.of(Topics.KITCHEN_COMMANDS, orderId, "CreateTicket",
 					new CreateTicketPayload(orderId, command.restaurantId().toString(),
-							command.lineItems().stream().map(TicketLine::of).toList()))
+							command.consumerId().toString(), command.lineItems().stream().map(TicketLine::of).toList()))
 				.withHeaders(V1.withReplyTo(Topics.ORDER_REPLIES).withCorrelationId(orderId));
 		}
 		if (message instanceof OrderApproved approved) {
@@ -86,7 +86,8 @@ final class OrderMessageMapping {
 		}
 	}
 
-	record CreateTicketPayload(String orderId, String restaurantId, List<TicketLine> lineItems) {
+	/** {@code consumerId} since contract 1.1: additive, so {@link #SCHEMA_VERSION} stays 1. */
+	record CreateTicketPayload(String orderId, String restaurantId, String consumerId, List<TicketLine> lineItems) {
 	}
 
 	record TicketLine(String menuItemId, String name, int quantity) {

@@ -1,9 +1,7 @@
 package dev.ftgo.order.order.web;
 
-import java.net.URI;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,60 +12,52 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.ftgo.order.order.ConsumerId;
-import dev.ftgo.order.order.IdempotencyKey;
 import dev.ftgo.order.order.Order;
-import dev.ftgo.order.order.OrderId;
 import dev.ftgo.order.order.OrderService;
+import dev.ftgo.security.Caller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 
+/** The orders in the v1 representation: {@code state}, {@code lineItems}, money as a decimal string. */
 @RestController
-@RequestMapping("/api/v1/orders")
+@RequestMapping(OrderController.ORDERS)
+@Tag(name = "Orders v1", description = "Orders with money as {\"amount\": \"12.50\", \"currency\": \"USD\"}.")
 class OrderController {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-	/** Larger requests are served this many at a time rather than refused. */
-	static final int MAX_PAGE_SIZE = 100;
+	static final String ORDERS = "/api/v1/orders";
 
-	private final OrderService orders;
+	private final OrderEndpoints endpoints;
 
 	OrderController(OrderService orders) {
-		this.orders = orders;
+		this.endpoints = new OrderEndpoints(orders, ORDERS);
 	}
 
-	/**
-	 * Places an order. A retry with the same {@code Idempotency-Key} and body gets the same answer
-	 * (marked {@code Idempotent-Replayed: true}) and no second order.
-	 */
 	@PostMapping
+	@OrderOperations.Place
 	ResponseEntity<OrderCreated> place(@Valid @RequestBody PlaceOrderRequest request,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-		var key = idempotencyKey == null ? null : new IdempotencyKey(idempotencyKey);
-		var placed = orders.place(request.toCommand(), key);
-		var orderId = placed.order().id().toString();
-		// relative, so it stays right behind the gateway or any other proxy (RFC 9110 §10.2.2)
-		return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId))
-				.header("Idempotent-Replayed", Boolean.toString(placed.replayed()))
-				// the creation answer, also on a replay: the current state is what GET is for
-				.body(new OrderCreated(orderId, Order.INITIAL_STATE.name()));
+			@RequestHeader(name = OrderEndpoints.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			Caller caller) {
+		return endpoints.place(request.toCommand(), idempotencyKey, caller,
+				orderId -> new OrderCreated(orderId.toString(), Order.INITIAL_STATE.name()));
 	}
 
 	@GetMapping("/{orderId}")
-	OrderResponse get(@PathVariable UUID orderId) {
-		return OrderResponse.of(orders.find(new OrderId(orderId)));
+	@OrderOperations.Read
+	OrderResponse get(@PathVariable UUID orderId, Caller caller) {
+		return endpoints.get(orderId, caller, OrderResponse::of);
 	}
 
 	@GetMapping
-	OrderPage list(@RequestParam UUID consumerId, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		return OrderPage.of(orders.findByConsumer(new ConsumerId(consumerId), page, Math.min(size, MAX_PAGE_SIZE)));
+	@OrderOperations.Listing
+	OrderPage<OrderResponse> list(@RequestParam UUID consumerId, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) int size, Caller caller) {
+		return endpoints.list(consumerId, page, size, caller, OrderResponse::of);
 	}
 
 	@PostMapping("/{orderId}/cancel")
-	ResponseEntity<OrderResponse> cancel(@PathVariable UUID orderId) {
-		var order = orders.requestCancellation(new OrderId(orderId));
-		// accepted, not done: the kitchen still has to agree
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(OrderResponse.of(order));
+	@OrderOperations.Cancel
+	ResponseEntity<OrderResponse> cancel(@PathVariable UUID orderId, Caller caller) {
+		return endpoints.cancel(orderId, caller, OrderResponse::of);
 	}
 }

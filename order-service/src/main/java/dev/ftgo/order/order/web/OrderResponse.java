@@ -5,12 +5,14 @@ import java.util.List;
 
 import dev.ftgo.order.order.Order;
 import dev.ftgo.order.web.MoneyJson;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The v1 order. {@code ticketId} and {@code rejectionReason} are present as {@code null} until they apply. */
 record OrderResponse(String orderId, String consumerId, String restaurantId, String state,
 		List<LineItem> lineItems, MoneyJson orderTotal, String deliveryAddress, String ticketId,
 		String rejectionReason, Instant createdAt, Long version) {
 
+	@Schema(name = "OrderLineItem")
 	record LineItem(String menuItemId, String name, int quantity, MoneyJson price) {
 	}
 

@@ -7,6 +7,7 @@ import dev.ftgo.order.order.ConsumerId;
 import dev.ftgo.order.order.MenuItemId;
 import dev.ftgo.order.order.PlaceOrder;
 import dev.ftgo.order.order.RestaurantId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,14 +27,20 @@ record PlaceOrderRequest(
 	static final int MAX_LINE_ITEMS = 100;
 	static final int MAX_ADDRESS_LENGTH = 500;
 
+	@Schema(name = "PlaceOrderLineItem")
 	record LineItem(@NotBlank @Size(max = MenuItemId.MAX_LENGTH) String menuItemId, @NotNull Integer quantity) {
 	}
 
 	PlaceOrder toCommand() {
-		var lines = lineItems.stream()
+		return command(consumerId, restaurantId, lineItems, deliveryAddress);
+	}
+
+	/** The command of a valid request, in any API version: they differ in names, not in meaning. */
+	static PlaceOrder command(UUID consumerId, UUID restaurantId, List<LineItem> lines, String deliveryAddress) {
+		var commandLines = lines.stream()
 				.map(line -> new PlaceOrder.Line(new MenuItemId(line.menuItemId()), line.quantity()))
 				.toList();
-		return new PlaceOrder(new ConsumerId(consumerId), new RestaurantId(restaurantId), lines,
+		return new PlaceOrder(new ConsumerId(consumerId), new RestaurantId(restaurantId), commandLines,
 				deliveryAddress == null || deliveryAddress.isBlank() ? null : deliveryAddress.strip());
 	}
 }

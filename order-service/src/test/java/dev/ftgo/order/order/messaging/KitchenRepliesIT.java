@@ -76,7 +76,7 @@ class KitchenRepliesIT extends WithStubbedServices {
 	@Test
 	void ticketCancelledConfirmsAPendingCancellation() {
 		var orderId = approvedOrder();
-		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", null).status()).isEqualTo(202);
+		assertThat(cancel(orderId).status()).isEqualTo(202);
 
 		reply(orderId, "TicketCancelled", """
 				{"orderId": "%s", "ticketId": "%s"}""".formatted(orderId, order(orderId).get("ticketId").asString()));
@@ -89,7 +89,7 @@ class KitchenRepliesIT extends WithStubbedServices {
 	@Test
 	void ticketCancellationRefusedReturnsTheOrderToWhereItWas() {
 		var orderId = approvedOrder();
-		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", null).status()).isEqualTo(202);
+		assertThat(cancel(orderId).status()).isEqualTo(202);
 
 		reply(orderId, "TicketCancellationRefused", """
 				{"orderId": "%s", "ticketId": "%s", "reason": "already preparing"}"""

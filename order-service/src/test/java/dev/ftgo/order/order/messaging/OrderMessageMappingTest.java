@@ -55,8 +55,9 @@ class OrderMessageMappingTest {
 		assertThat(message.headers().replyTo()).isEqualTo("order.replies");
 		assertThat(message.headers().correlationId()).isEqualTo(orderId);
 		assertThat(json(message)).isEqualTo(JSON.readTree("""
-				{"orderId": "%s", "restaurantId": "%s", "lineItems": [{"menuItemId": "m1", "name": "Curry", "quantity": 2}]}"""
-			.formatted(orderId, order.restaurantId())));
+				{"orderId": "%s", "restaurantId": "%s", "consumerId": "%s",
+				 "lineItems": [{"menuItemId": "m1", "name": "Curry", "quantity": 2}]}"""
+			.formatted(orderId, order.restaurantId(), order.consumerId())));
 	}
 
 	@Test

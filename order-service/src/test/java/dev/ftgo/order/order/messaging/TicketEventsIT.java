@@ -79,7 +79,7 @@ class TicketEventsIT extends WithStubbedServices {
 		reply(orderId, "TicketCreated", ticketCreated(orderId, ticketId));
 		ticketAccepted(ticketId, orderId);
 		awaitState(orderId, "ACCEPTED");
-		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", null).status()).isEqualTo(202);
+		assertThat(cancel(orderId).status()).isEqualTo(202);
 
 		awaitProcessed(ticketEvent(ticketId, orderId, "TicketPreparationStarted"));
 		assertThat(order(orderId).get("state").asString()).isEqualTo("CANCEL_PENDING");

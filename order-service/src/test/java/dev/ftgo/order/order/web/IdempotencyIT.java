@@ -17,8 +17,11 @@ import dev.ftgo.testsupport.ApiClient;
 
 class IdempotencyIT extends WithStubbedServices {
 
-	private ApiClient.Response place(String json, String key) {
-		return post("/api/v1/orders", json, "Idempotency-Key", key);
+	/** The consumer a test places orders for, unless it needs one of its own. */
+	private final UUID me = UUID.randomUUID();
+
+	private ApiClient.Response place(UUID consumerId, String json, String key) {
+		return post(consumerId, "/api/v1/orders", json, "Idempotency-Key", key);
 	}
 
 	private int ordersOf(UUID consumerId) {
@@ -31,8 +34,8 @@ class IdempotencyIT extends WithStubbedServices {
 		var json = orderJson(consumerId, givenRestaurant());
 		var key = "order-" + UUID.randomUUID();
 
-		var first = place(json, key);
-		var second = place(json, key);
+		var first = place(consumerId, json, key);
+		var second = place(consumerId, json, key);
 
 		assertThat(first.status()).as(first.toString()).isEqualTo(201);
 		assertThat(second.status()).as(second.toString()).isEqualTo(201);
@@ -50,7 +53,7 @@ class IdempotencyIT extends WithStubbedServices {
 		var consumerId = UUID.randomUUID();
 		var key = "order-" + UUID.randomUUID();
 
-		var orderId = place(orderJson(consumerId, givenRestaurant()), key).json().get("orderId").asString();
+		var orderId = place(consumerId, orderJson(consumerId, givenRestaurant()), key).json().get("orderId").asString();
 
 		var stored = jdbc.queryForObject("SELECT order_id FROM idempotency_key WHERE key = ?", UUID.class, key);
 		assertThat(stored).hasToString(orderId);
@@ -61,9 +64,10 @@ class IdempotencyIT extends WithStubbedServices {
 		var restaurantId = givenRestaurant();
 		var consumerId = UUID.randomUUID();
 		var key = "order-" + UUID.randomUUID();
-		assertThat(place(orderJson(consumerId, restaurantId), key).status()).isEqualTo(201);
+		assertThat(place(consumerId, orderJson(consumerId, restaurantId), key).status()).isEqualTo(201);
 
-		var response = place(orderJson(consumerId, restaurantId).replace("\"quantity\": 2", "\"quantity\": 5"), key);
+		var response = place(consumerId,
+				orderJson(consumerId, restaurantId).replace("\"quantity\": 2", "\"quantity\": 5"), key);
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("detail").asString()).contains("different request");
@@ -75,9 +79,9 @@ class IdempotencyIT extends WithStubbedServices {
 		var consumerId = UUID.randomUUID();
 		var restaurantId = givenRestaurant();
 		var key = "order-" + UUID.randomUUID();
-		var first = place(orderJson(consumerId, restaurantId), key);
+		var first = place(consumerId, orderJson(consumerId, restaurantId), key);
 
-		var reordered = place("""
+		var reordered = place(consumerId, """
 				{"deliveryAddress": "1 Main St", "lineItems": [{"quantity": 2, "menuItemId": "m1"},
 				 {"menuItemId": "m2", "quantity": 3}], "restaurantId": "%s", "consumerId": "%s"}"""
 			.formatted(restaurantId, consumerId), key);
@@ -86,15 +90,80 @@ class IdempotencyIT extends WithStubbedServices {
 		assertThat(reordered.json().get("orderId").asString()).isEqualTo(first.json().get("orderId").asString());
 	}
 
+	/**
+	 * The key is remembered with the command, not with the JSON: the same order in v1's and in v2's words is the same
+	 * request, and each version answers a replay in its own representation.
+	 */
+	@Test
+	void aKeyNamesOneOrderInEveryApiVersion() {
+		var consumerId = UUID.randomUUID();
+		var restaurantId = givenRestaurant();
+		var key = "order-" + UUID.randomUUID();
+		var v1 = place(consumerId, orderJson(consumerId, restaurantId), key);
+
+		var v2 = post(consumerId, "/api/v2/orders",
+				orderJson(consumerId, restaurantId).replace("\"lineItems\"", "\"items\""), "Idempotency-Key", key);
+
+		assertThat(v2.status()).as(v2.toString()).isEqualTo(201);
+		var orderId = v1.json().get("orderId").asString();
+		assertThat(v2.json().get("orderId").asString()).isEqualTo(orderId);
+		assertThat(v2.json().get("status").asString()).isEqualTo("APPROVAL_PENDING");
+		assertThat(v2.header("Location")).isEqualTo("/api/v2/orders/" + orderId);
+		assertThat(v2.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(ordersOf(consumerId)).isEqualTo(1);
+	}
+
+	@Test
+	void aKeyUsedInV2ForADifferentOrderIsRefusedInV1() {
+		var consumerId = UUID.randomUUID();
+		var restaurantId = givenRestaurant();
+		var key = "order-" + UUID.randomUUID();
+		var v2Json = orderJson(consumerId, restaurantId).replace("\"lineItems\"", "\"items\"");
+		assertThat(post(consumerId, "/api/v2/orders", v2Json, "Idempotency-Key", key).status()).isEqualTo(201);
+
+		var response = place(consumerId,
+				orderJson(consumerId, restaurantId).replace("\"quantity\": 2", "\"quantity\": 5"), key);
+
+		assertProblem(response, 422);
+		assertThat(response.json().get("detail").asString()).contains("different request");
+		assertThat(ordersOf(consumerId)).isEqualTo(1);
+	}
+
+	/**
+	 * A key is no ticket to somebody else's order: another consumer who sends the same key, with the same body or
+	 * with its own, gets neither the order nor its id, and places nothing.
+	 */
+	@Test
+	void anotherConsumerCannotReplayAConsumersKey() {
+		var consumerId = UUID.randomUUID();
+		var restaurantId = givenRestaurant();
+		var key = "order-" + UUID.randomUUID();
+		var json = orderJson(consumerId, restaurantId);
+		var orderId = place(consumerId, json, key).json().get("orderId").asString();
+		var another = UUID.randomUUID();
+
+		var sameBody = place(another, json, key);
+		var ownBody = place(another, orderJson(another, restaurantId), key);
+
+		assertProblem(sameBody, 403);
+		assertProblem(ownBody, 422);
+		assertThat(ownBody.json().get("detail").asString()).contains("different request");
+		assertThat(sameBody.raw().body() + ownBody.raw().body()).doesNotContain(orderId);
+		assertThat(sameBody.header("Location")).isNull();
+		assertThat(ordersOf(consumerId)).isEqualTo(1);
+		assertThat(ordersOf(another)).isZero();
+		assertThat(CONSUMERS.calls("POST", VALIDATIONS)).as("only the first request got that far").isEqualTo(1);
+	}
+
 	@Test
 	void refusedRequestsDoNotUseUpTheKey() {
 		var consumerId = UUID.randomUUID();
 		var restaurantId = UUID.randomUUID();
 		var key = "order-" + UUID.randomUUID();
-		assertProblem(place(orderJson(consumerId, restaurantId), key), 422); // restaurant unknown yet
+		assertProblem(place(consumerId, orderJson(consumerId, restaurantId), key), 422); // restaurant unknown yet
 
 		givenRestaurantWithId(restaurantId);
-		var retried = place(orderJson(consumerId, restaurantId), key);
+		var retried = place(consumerId, orderJson(consumerId, restaurantId), key);
 
 		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
 	}
@@ -111,7 +180,7 @@ class IdempotencyIT extends WithStubbedServices {
 		try {
 			var answers = new ArrayList<CompletableFuture<ApiClient.Response>>();
 			for (int i = 0; i < requests; i++) {
-				answers.add(CompletableFuture.supplyAsync(() -> place(json, key), pool));
+				answers.add(CompletableFuture.supplyAsync(() -> place(consumerId, json, key), pool));
 			}
 			await().atMost(Duration.ofSeconds(10)).until(() -> CONSUMERS.calls("POST", VALIDATIONS) == requests);
 			CONSUMERS.releaseHeld();
@@ -132,15 +201,15 @@ class IdempotencyIT extends WithStubbedServices {
 
 	@Test
 	void refusesMalformedKeys() {
-		var json = orderJson(UUID.randomUUID(), givenRestaurant());
+		var json = orderJson(me, givenRestaurant());
 
-		var tooLong = place(json, "k".repeat(129));
-		var control = place(json, "a\tb");
+		var tooLong = place(me, json, "k".repeat(129));
+		var control = place(me, json, "a\tb");
 
 		assertProblem(tooLong, 400);
 		assertThat(tooLong.json().get("detail").asString()).contains("Idempotency-Key");
 		assertProblem(control, 400);
-		assertThat(place(json, "k".repeat(128)).status()).isEqualTo(201);
+		assertThat(place(me, json, "k".repeat(128)).status()).isEqualTo(201);
 	}
 
 	private static void givenRestaurantWithId(UUID restaurantId) {

@@ -2,6 +2,8 @@ package dev.ftgo.order.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -20,6 +22,8 @@ import dev.ftgo.order.WithStubbedServices;
 import dev.ftgo.order.order.Orders;
 import dev.ftgo.order.order.TicketId;
 import dev.ftgo.testsupport.ApiClient;
+import dev.ftgo.testsupport.OpenApiSnapshot;
+import dev.ftgo.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 class OrderApiIT extends WithStubbedServices {
@@ -30,8 +34,15 @@ class OrderApiIT extends WithStubbedServices {
 	@Autowired
 	TransactionTemplate transaction;
 
+	/** The consumer a test places orders for, unless it needs one of its own. */
+	private final UUID me = UUID.randomUUID();
+
+	private ApiClient asMe() {
+		return asConsumer(me);
+	}
+
 	private String place(UUID consumerId, UUID restaurantId) {
-		var response = api().post("/api/v1/orders", orderJson(consumerId, restaurantId));
+		var response = asConsumer(consumerId).post("/api/v1/orders", orderJson(consumerId, restaurantId));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("orderId").asString();
 	}
@@ -50,8 +61,9 @@ class OrderApiIT extends WithStubbedServices {
 	void placesAnOrderPricedFromTheRestaurantsMenu() {
 		var consumerId = UUID.randomUUID();
 		var restaurantId = givenRestaurant();
+		var token = TestTokens.consumer(consumerId);
 
-		var response = api().post("/api/v1/orders", orderJson(consumerId, restaurantId));
+		var response = api().withToken(token).post("/api/v1/orders", orderJson(consumerId, restaurantId));
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		var orderId = response.json().get("orderId").asString();
@@ -64,6 +76,10 @@ class OrderApiIT extends WithStubbedServices {
 		assertThat(validations.get(0).path()).isEqualTo("/api/v1/consumers/" + consumerId + "/order-validations");
 		assertThat(validations.get(0).body()).contains("\"orderTotal\"").contains("\"amount\":\"31.75\"")
 			.contains("\"currency\":\"USD\"");
+		// both services are asked with the caller's own token, to apply their rules to the same caller
+		assertThat(validations.get(0).authorization()).isEqualTo("Bearer " + token);
+		assertThat(KITCHEN.received()).singleElement()
+			.satisfies(menu -> assertThat(menu.authorization()).isEqualTo("Bearer " + token));
 	}
 
 	@Test
@@ -72,7 +88,7 @@ class OrderApiIT extends WithStubbedServices {
 		var restaurantId = givenRestaurant();
 		var orderId = place(consumerId, restaurantId);
 
-		var response = api().get("/api/v1/orders/" + orderId);
+		var response = asConsumer(consumerId).get("/api/v1/orders/" + orderId);
 
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode order = response.json();
@@ -101,13 +117,13 @@ class OrderApiIT extends WithStubbedServices {
 	@Test
 	void keepsTheNameAndPriceAtOrderTime() {
 		var restaurantId = givenRestaurant();
-		var orderId = place(UUID.randomUUID(), restaurantId);
+		var orderId = place(me, restaurantId);
 		KITCHEN.on("GET", "/api/v1/restaurants/" + restaurantId, 200, """
 				{"restaurantId": "%s", "name": "Curry House", "open": true,
 				 "menu": [{"menuItemId": "m1", "name": "Curry Deluxe", "price": {"amount": "99.00", "currency": "USD"}}]}"""
 			.formatted(restaurantId));
 
-		var order = api().get("/api/v1/orders/" + orderId).json();
+		var order = asAdmin().get("/api/v1/orders/" + orderId).json();
 
 		assertThat(order.at("/lineItems/0/name").asString()).isEqualTo("Curry");
 		assertThat(order.at("/lineItems/0/price/amount").asString()).isEqualTo("12.50");
@@ -121,10 +137,10 @@ class OrderApiIT extends WithStubbedServices {
 		for (int i = 0; i < 3; i++) {
 			placed.add(place(consumerId, restaurantId));
 		}
-		place(UUID.randomUUID(), restaurantId);
+		place(me, restaurantId);
 
-		var first = api().get("/api/v1/orders?consumerId=" + consumerId + "&page=0&size=2").json();
-		var second = api().get("/api/v1/orders?consumerId=" + consumerId + "&page=1&size=2").json();
+		var first = asConsumer(consumerId).get("/api/v1/orders?consumerId=" + consumerId + "&page=0&size=2").json();
+		var second = asConsumer(consumerId).get("/api/v1/orders?consumerId=" + consumerId + "&page=1&size=2").json();
 
 		assertThat(first.get("page").asInt()).isZero();
 		assertThat(first.get("size").asInt()).isEqualTo(2);
@@ -143,9 +159,9 @@ class OrderApiIT extends WithStubbedServices {
 		var consumerId = UUID.randomUUID();
 		place(consumerId, givenRestaurant());
 
-		var defaults = api().get("/api/v1/orders?consumerId=" + consumerId).json();
-		var capped = api().get("/api/v1/orders?consumerId=" + consumerId + "&size=100000").json();
-		var none = api().get("/api/v1/orders?consumerId=" + UUID.randomUUID()).json();
+		var defaults = asConsumer(consumerId).get("/api/v1/orders?consumerId=" + consumerId).json();
+		var capped = asConsumer(consumerId).get("/api/v1/orders?consumerId=" + consumerId + "&size=100000").json();
+		var none = asAdmin().get("/api/v1/orders?consumerId=" + UUID.randomUUID()).json();
 
 		assertThat(defaults.get("page").asInt()).isZero();
 		assertThat(defaults.get("size").asInt()).isEqualTo(20);
@@ -159,12 +175,12 @@ class OrderApiIT extends WithStubbedServices {
 	@ValueSource(strings = { "", "?consumerId=", "?consumerId=not-a-uuid", "?consumerId=%s&size=0",
 			"?consumerId=%s&page=-1", "?consumerId=%s&size=ten" })
 	void refusesBadListings(String query) {
-		assertProblem(api().get("/api/v1/orders" + query.replace("%s", UUID.randomUUID().toString())), 400);
+		assertProblem(asAdmin().get("/api/v1/orders" + query.replace("%s", UUID.randomUUID().toString())), 400);
 	}
 
 	@Test
 	void namesTheBadPagingParameter() {
-		var response = api().get("/api/v1/orders?consumerId=" + UUID.randomUUID() + "&page=-1&size=0");
+		var response = asAdmin().get("/api/v1/orders?consumerId=" + UUID.randomUUID() + "&page=-1&size=0");
 
 		assertProblem(response, 400);
 		assertThat(fields(response)).isEqualTo("page,size");
@@ -172,7 +188,7 @@ class OrderApiIT extends WithStubbedServices {
 
 	@Test
 	void refusesAnUnknownRestaurant() {
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), UUID.randomUUID()));
+		var response = asMe().post("/api/v1/orders", orderJson(me, UUID.randomUUID()));
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("reason").asString()).isEqualTo("UNKNOWN_RESTAURANT");
@@ -182,7 +198,7 @@ class OrderApiIT extends WithStubbedServices {
 
 	@Test
 	void refusesAClosedRestaurant() {
-		var response = api().post("/api/v1/orders", orderJson(UUID.randomUUID(), givenRestaurant(false)));
+		var response = asMe().post("/api/v1/orders", orderJson(me, givenRestaurant(false)));
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("reason").asString()).isEqualTo("RESTAURANT_CLOSED");
@@ -191,10 +207,10 @@ class OrderApiIT extends WithStubbedServices {
 
 	@Test
 	void refusesAnUnknownMenuItem() {
-		var response = api().post("/api/v1/orders", """
+		var response = asMe().post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s",
 				 "lineItems": [{"menuItemId": "m1", "quantity": 1}, {"menuItemId": "m9", "quantity": 1}]}"""
-			.formatted(UUID.randomUUID(), givenRestaurant()));
+			.formatted(me, givenRestaurant()));
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("reason").asString()).isEqualTo("UNKNOWN_MENU_ITEM");
@@ -205,9 +221,9 @@ class OrderApiIT extends WithStubbedServices {
 	@ParameterizedTest
 	@ValueSource(ints = { 0, -1, 1001, 2_000_000_000 })
 	void refusesQuantitiesOutOfRangeBeforeCallingAnyService(int quantity) {
-		var response = api().post("/api/v1/orders", """
+		var response = asMe().post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "lineItems": [{"menuItemId": "m1", "quantity": %d}]}"""
-			.formatted(UUID.randomUUID(), givenRestaurant(), quantity));
+			.formatted(me, givenRestaurant(), quantity));
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("reason").asString()).isEqualTo("INVALID_QUANTITY");
@@ -217,9 +233,9 @@ class OrderApiIT extends WithStubbedServices {
 
 	@Test
 	void acceptsTheLargestQuantity() {
-		var response = api().post("/api/v1/orders", """
+		var response = asMe().post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "lineItems": [{"menuItemId": "m1", "quantity": 1000}]}"""
-			.formatted(UUID.randomUUID(), givenRestaurant()));
+			.formatted(me, givenRestaurant()));
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 	}
@@ -230,12 +246,12 @@ class OrderApiIT extends WithStubbedServices {
 		CONSUMERS.on("POST", "/api/v1/consumers/" + consumerId + "/order-validations", 200,
 				"{\"approved\": false, \"reason\": \"Order total 31.75 USD exceeds the order limit of 20.00 USD\"}");
 
-		var response = api().post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
+		var response = asConsumer(consumerId).post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("reason").asString()).isEqualTo("CONSUMER_REFUSED");
 		assertThat(response.json().get("detail").asString()).contains("exceeds the order limit");
-		assertThat(api().get("/api/v1/orders?consumerId=" + consumerId).json().get("totalElements").asLong()).isZero();
+		assertThat(asConsumer(consumerId).get("/api/v1/orders?consumerId=" + consumerId).json().get("totalElements").asLong()).isZero();
 	}
 
 	@Test
@@ -244,7 +260,7 @@ class OrderApiIT extends WithStubbedServices {
 		CONSUMERS.on("POST", "/api/v1/consumers/" + consumerId + "/order-validations", 200,
 				"{\"approved\": false, \"reason\": \"Consumer is suspended\"}");
 
-		var response = api().post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
+		var response = asConsumer(consumerId).post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("detail").asString()).contains("suspended");
@@ -256,7 +272,7 @@ class OrderApiIT extends WithStubbedServices {
 		CONSUMERS.on("POST", "/api/v1/consumers/" + consumerId + "/order-validations", 404, """
 				{"type": "about:blank", "title": "Consumer not found", "status": 404, "detail": "No consumer"}""");
 
-		var response = api().post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
+		var response = asConsumer(consumerId).post("/api/v1/orders", orderJson(consumerId, givenRestaurant()));
 
 		assertProblem(response, 422);
 		assertThat(response.json().get("reason").asString()).isEqualTo("UNKNOWN_CONSUMER");
@@ -271,22 +287,22 @@ class OrderApiIT extends WithStubbedServices {
 				 "menu": [{"menuItemId": "m1", "name": "Curry", "price": {"amount": "-1.00", "currency": "USD"}}]}"""
 			.formatted(restaurantId));
 
-		assertProblem(api().post("/api/v1/orders", orderJson(UUID.randomUUID(), restaurantId)), 502);
+		assertProblem(asMe().post("/api/v1/orders", orderJson(me, restaurantId)), 502);
 	}
 
 	@Test
 	void ignoresUnknownFields() {
-		var response = api().post("/api/v1/orders", """
+		var response = asMe().post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "tip": {"amount": "5.00"},
 				 "lineItems": [{"menuItemId": "m1", "quantity": 1, "spicy": true}]}"""
-			.formatted(UUID.randomUUID(), givenRestaurant()));
+			.formatted(me, givenRestaurant()));
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 	}
 
 	@Test
 	void namesEveryInvalidField() {
-		var response = api().post("/api/v1/orders", """
+		var response = asMe().post("/api/v1/orders", """
 				{"lineItems": [{"menuItemId": " "}, null], "deliveryAddress": "%s"}""".formatted("x".repeat(501)));
 
 		assertProblem(response, 400);
@@ -296,9 +312,8 @@ class OrderApiIT extends WithStubbedServices {
 
 	@Test
 	void refusesAnOrderWithoutLines() {
-		var response = api().post("/api/v1/orders", """
-				{"consumerId": "%s", "restaurantId": "%s", "lineItems": []}""".formatted(UUID.randomUUID(),
-				UUID.randomUUID()));
+		var response = asMe().post("/api/v1/orders", """
+				{"consumerId": "%s", "restaurantId": "%s", "lineItems": []}""".formatted(me, UUID.randomUUID()));
 
 		assertProblem(response, 400);
 		assertThat(fields(response)).isEqualTo("lineItems");
@@ -311,14 +326,14 @@ class OrderApiIT extends WithStubbedServices {
 			"{\"lineItems\": [{\"menuItemId\": \"m1\", \"quantity\": \"two\"}]}",
 			"{\"lineItems\": [{\"menuItemId\": \"m1\", \"quantity\": 99999999999}]}" })
 	void refusesMalformedBodies(String body) {
-		assertProblem(api().post("/api/v1/orders", body), 400);
+		assertProblem(asMe().post("/api/v1/orders", body), 400);
 	}
 
 	@Test
 	void namesTheFieldOfTheWrongType() {
-		var response = api().post("/api/v1/orders", """
+		var response = asMe().post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "lineItems": [{"menuItemId": "m1", "quantity": 2.5}]}"""
-			.formatted(UUID.randomUUID(), UUID.randomUUID()));
+			.formatted(me, UUID.randomUUID()));
 
 		assertProblem(response, 400);
 		assertThat(fields(response)).isEqualTo("lineItems[0].quantity");
@@ -326,47 +341,47 @@ class OrderApiIT extends WithStubbedServices {
 
 	@Test
 	void refusesAMissingBodyAndOtherContentTypes() {
-		assertProblem(api().post("/api/v1/orders", null), 400);
-		assertProblem(api().post("/api/v1/orders", "consumerId=1", "text/plain"), 415);
+		assertProblem(asMe().post("/api/v1/orders", null), 400);
+		assertProblem(asMe().post("/api/v1/orders", "consumerId=1", "text/plain"), 415);
 	}
 
 	@Test
 	void answersUnknownAndMalformedOrderIds() {
-		assertProblem(api().get("/api/v1/orders/" + UUID.randomUUID()), 404);
-		assertProblem(api().post("/api/v1/orders/" + UUID.randomUUID() + "/cancel", null), 404);
-		assertProblem(api().get("/api/v1/orders/not-a-uuid"), 400);
-		assertProblem(api().get("/api/v1/nothing-here"), 404);
+		assertProblem(asAdmin().get("/api/v1/orders/" + UUID.randomUUID()), 404);
+		assertProblem(asMe().post("/api/v1/orders/" + UUID.randomUUID() + "/cancel", null), 404);
+		assertProblem(asAdmin().get("/api/v1/orders/not-a-uuid"), 400);
+		assertProblem(asAdmin().get("/api/v1/nothing-here"), 404);
 	}
 
 	@Test
 	void refusesToCancelAnOrderAwaitingApproval() {
-		var orderId = place(UUID.randomUUID(), givenRestaurant());
+		var orderId = place(me, givenRestaurant());
 
-		var response = api().post("/api/v1/orders/" + orderId + "/cancel", null);
+		var response = asMe().post("/api/v1/orders/" + orderId + "/cancel", null);
 
 		assertProblem(response, 409);
 		assertThat(response.json().get("detail").asString()).contains("APPROVAL_PENDING");
-		assertThat(api().get("/api/v1/orders/" + orderId).json().get("state").asString()).isEqualTo("APPROVAL_PENDING");
+		assertThat(asMe().get("/api/v1/orders/" + orderId).json().get("state").asString()).isEqualTo("APPROVAL_PENDING");
 	}
 
 	@Test
 	void cancelsAnApprovedOrderOnce() {
-		var orderId = place(UUID.randomUUID(), givenRestaurant());
+		var orderId = place(me, givenRestaurant());
 		approve(orderId);
 
-		var response = api().post("/api/v1/orders/" + orderId + "/cancel", null);
+		var response = asMe().post("/api/v1/orders/" + orderId + "/cancel", null);
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(202);
 		assertThat(response.json().get("state").asString()).isEqualTo("CANCEL_PENDING");
 		assertThat(response.json().get("ticketId").isNull()).isFalse();
 		assertThat(response.json().get("version").asLong()).isEqualTo(2);
-		assertThat(api().get("/api/v1/orders/" + orderId).json().get("state").asString()).isEqualTo("CANCEL_PENDING");
-		assertProblem(api().post("/api/v1/orders/" + orderId + "/cancel", null), 409);
+		assertThat(asMe().get("/api/v1/orders/" + orderId).json().get("state").asString()).isEqualTo("CANCEL_PENDING");
+		assertProblem(asMe().post("/api/v1/orders/" + orderId + "/cancel", null), 409);
 	}
 
 	@Test
 	void concurrentCancellationsLetExactlyOneWin() throws Exception {
-		var orderId = place(UUID.randomUUID(), givenRestaurant());
+		var orderId = place(me, givenRestaurant());
 		approve(orderId);
 		int requests = 6;
 		var start = new CountDownLatch(1);
@@ -376,7 +391,7 @@ class OrderApiIT extends WithStubbedServices {
 			for (int i = 0; i < requests; i++) {
 				answers.add(CompletableFuture.supplyAsync(() -> {
 					await(start);
-					return api().post("/api/v1/orders/" + orderId + "/cancel", null).status();
+					return asMe().post("/api/v1/orders/" + orderId + "/cancel", null).status();
 				}, pool));
 			}
 			start.countDown();
@@ -388,7 +403,7 @@ class OrderApiIT extends WithStubbedServices {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(api().get("/api/v1/orders/" + orderId).json().get("version").asLong()).isEqualTo(2);
+		assertThat(asMe().get("/api/v1/orders/" + orderId).json().get("version").asLong()).isEqualTo(2);
 	}
 
 	private static void await(CountDownLatch latch) {
@@ -402,11 +417,68 @@ class OrderApiIT extends WithStubbedServices {
 	}
 
 	@Test
-	void publishesItsOpenApiDocument() {
-		var document = api().get("/v3/api-docs");
+	void publishesOneOpenApiDocumentPerVersionAndOneWithAll() {
+		var v1 = api().get("/v3/api-docs/v1").json();
+		var v2 = api().get("/v3/api-docs/v2").json();
+		var all = api().get("/v3/api-docs");
 
-		assertThat(document.status()).isEqualTo(200);
-		assertThat(document.json().get("openapi").asString()).startsWith("3.");
-		assertThat(document.json().get("paths").has("/api/v1/orders/{orderId}")).isTrue();
+		assertThat(v1.get("openapi").asString()).startsWith("3.");
+		assertThat(v1.at("/info/version").asString()).isEqualTo("1.x");
+		assertThat(v1.get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/v1/"))
+			.contains("/api/v1/orders", "/api/v1/orders/{orderId}", "/api/v1/orders/{orderId}/cancel");
+		assertThat(v2.at("/info/version").asString()).isEqualTo("2.x");
+		assertThat(v2.get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/v2/"))
+			.contains("/api/v2/orders", "/api/v2/orders/{orderId}", "/api/v2/orders/{orderId}/cancel");
+		// the gateway's Swagger UI shows this one: every version
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(all.json().at("/info/title").asString()).isEqualTo("FTGO order-service API");
+		assertThat(all.json().get("paths").propertyNames()).containsAll(v1.get("paths").propertyNames())
+			.containsAll(v2.get("paths").propertyNames());
+	}
+
+	@Test
+	void documentsErrorsAsProblemJson() {
+		var v2 = api().get("/v3/api-docs/v2").json();
+
+		var place = v2.at("/paths/~1api~1v2~1orders/post/responses");
+		assertThat(place.propertyNames()).contains("201", "400", "422");
+		assertThat(place.at("/422/content").has("application/problem+json")).isTrue();
+		assertThat(place.at("/201/headers").propertyNames()).contains("Location", "Idempotent-Replayed");
+		assertThat(v2.at("/paths/~1api~1v2~1orders~1{orderId}~1cancel/post/responses").propertyNames())
+			.contains("202", "404", "409");
+	}
+
+	@Test
+	void documentsTheBearerTokenAndWhoMayCallEachOperation() {
+		for (var version : new String[] { "v1", "v2" }) {
+			var document = api().get("/v3/api-docs/" + version).json();
+
+			assertThat(document.at("/components/securitySchemes/bearerAuth/type").asString()).isEqualTo("http");
+			assertThat(document.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+			assertThat(document.at("/components/securitySchemes/bearerAuth/bearerFormat").asString()).isEqualTo("JWT");
+			assertThat(document.get("security").valueStream().map(requirement -> requirement.has("bearerAuth")))
+				.containsExactly(true);
+			document.get("paths").forEach(path -> path.forEach(operation -> {
+				var name = version + " " + operation.get("operationId").asString();
+				assertThat(operation.get("description").asString()).as(name).isNotBlank();
+				assertThat(operation.get("responses").propertyNames()).as(name).contains("401", "403");
+				for (var status : new String[] { "401", "403" }) {
+					assertThat(operation.at("/responses/" + status + "/content").has("application/problem+json"))
+						.as(name + " " + status).isTrue();
+				}
+			}));
+		}
+	}
+
+	@Test
+	void v1DocumentIsTheCommittedOne() {
+		OpenApiSnapshot.assertMatches(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/v1"),
+				Path.of("../docs/openapi/order-service-v1.json"));
+	}
+
+	@Test
+	void v2DocumentIsTheCommittedOne() {
+		OpenApiSnapshot.assertMatches(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/v2"),
+				Path.of("../docs/openapi/order-service-v2.json"));
 	}
 }

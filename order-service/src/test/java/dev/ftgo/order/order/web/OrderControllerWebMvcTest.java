@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -33,6 +34,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -52,15 +55,24 @@ import dev.ftgo.order.order.PlaceOrder;
 import dev.ftgo.order.order.PlacedOrder;
 import dev.ftgo.order.order.RestaurantId;
 import dev.ftgo.order.order.TicketId;
+import dev.ftgo.security.AccessRefusedException;
+import dev.ftgo.testsupport.TestTokens;
 
-/** The order endpoints alone: validation and error mapping, with {@link OrderService} mocked. */
-@WebMvcTest(controllers = OrderController.class, properties = "eureka.client.enabled=false")
+/**
+ * The v1 order endpoints alone: validation and error mapping, with {@link OrderService} mocked. The slice holds both
+ * versions' controllers, so that {@link OrderV2ControllerWebMvcTest} shares its application context.
+ */
+@WebMvcTest(controllers = { OrderController.class, OrderV2Controller.class }, properties = "eureka.client.enabled=false")
 class OrderControllerWebMvcTest {
 
 	private static final String ORDERS = "/api/v1/orders";
 
 	private static final ConsumerId CONSUMER = new ConsumerId(UUID.fromString("11111111-1111-4111-8111-111111111111"));
 	private static final RestaurantId RESTAURANT = new RestaurantId(UUID.fromString("22222222-2222-4222-8222-222222222222"));
+
+	/** {@link #CONSUMER} itself, who may place, read, list and cancel its orders. */
+	private static final String AS_CONSUMER = "Bearer " + TestTokens.consumer(CONSUMER.value());
+	private static final String AS_ADMIN = "Bearer " + TestTokens.admin();
 
 	private static final String VALID_ORDER = """
 			{"consumerId": "%s", "restaurantId": "%s",
@@ -78,8 +90,14 @@ class OrderControllerWebMvcTest {
 	@MockitoBean
 	OrderService orders;
 
+	@DynamicPropertySource
+	static void tokens(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
+	}
+
 	private MvcTestResult place(String json) {
-		return mvc.post().uri(ORDERS).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+		return mvc.post().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 	}
 
 	/** An order whose only line is {@code lineJson}. */
@@ -125,7 +143,8 @@ class OrderControllerWebMvcTest {
 	void passesTheIdempotencyKeyOn() {
 		given(orders.place(any(), any())).willReturn(new PlacedOrder(OrderFixtures.order(), false));
 
-		var result = mvc.post().uri(ORDERS).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "order-7f3a")
+		var result = mvc.post().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "order-7f3a")
 				.content(VALID_ORDER).exchange();
 
 		assertThat(result).hasStatus(HttpStatus.CREATED);
@@ -137,7 +156,8 @@ class OrderControllerWebMvcTest {
 		var approvedMeanwhile = OrderFixtures.approved(new TicketId(UUID.randomUUID()));
 		given(orders.place(any(), any())).willReturn(new PlacedOrder(approvedMeanwhile, true));
 
-		var result = mvc.post().uri(ORDERS).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "order-7f3a")
+		var result = mvc.post().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "order-7f3a")
 				.content(VALID_ORDER).exchange();
 
 		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader("Idempotent-Replayed", "true")
@@ -149,7 +169,8 @@ class OrderControllerWebMvcTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "caf\u00e9", "tab\there" })
 	void refusesAMalformedIdempotencyKey(String key) {
-		var result = mvc.post().uri(ORDERS).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
+		var result = mvc.post().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
 				.content(VALID_ORDER).exchange();
 
 		assertProblem(result, HttpStatus.BAD_REQUEST);
@@ -158,7 +179,7 @@ class OrderControllerWebMvcTest {
 
 	@Test
 	void refusesAnOverlongIdempotencyKey() {
-		var result = mvc.post().uri(ORDERS).contentType(MediaType.APPLICATION_JSON)
+		var result = mvc.post().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER).contentType(MediaType.APPLICATION_JSON)
 				.header("Idempotency-Key", "k".repeat(IdempotencyKey.MAX_LENGTH + 1)).content(VALID_ORDER).exchange();
 
 		assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request",
@@ -245,7 +266,8 @@ class OrderControllerWebMvcTest {
 
 	@Test
 	void refusesAnOrderThatIsNotJson() {
-		var result = mvc.post().uri(ORDERS).contentType(MediaType.TEXT_PLAIN).content("consumerId=1").exchange();
+		var result = mvc.post().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.contentType(MediaType.TEXT_PLAIN).content("consumerId=1").exchange();
 
 		assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		verifyNoInteractions(orders);
@@ -282,7 +304,8 @@ class OrderControllerWebMvcTest {
 		var key = new IdempotencyKey("order-7f3a");
 		given(orders.place(any(), any())).willThrow(OrderFixtures.keyReused(key));
 
-		var result = mvc.post().uri(ORDERS).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key.value())
+		var result = mvc.post().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key.value())
 				.content(VALID_ORDER).exchange();
 
 		assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
@@ -350,6 +373,98 @@ class OrderControllerWebMvcTest {
 				rollback);
 	}
 
+	@Test
+	void passesOnTheRefusalOfACalledServiceAs403() {
+		given(orders.place(any(), isNull())).willThrow(
+				new AccessRefusedException("consumer-service refused this caller the request it needed to make for it."));
+
+		assertProblem(place(VALID_ORDER), HttpStatus.FORBIDDEN, "Forbidden",
+				"consumer-service refused this caller the request it needed to make for it.");
+	}
+
+	@Test
+	void answersATokenACalledServiceDidNotAcceptWith503NotWith401() {
+		given(orders.place(any(), isNull())).willThrow(ClientFailures.tokenRefused("consumer-service", Duration.ofSeconds(1)));
+
+		var result = place(VALID_ORDER);
+
+		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+				"consumer-service is unavailable: it did not accept the caller's bearer token");
+		assertThat(result).hasHeader("Retry-After", "1").doesNotContainHeader("WWW-Authenticate");
+		assertThat(result).bodyJson().extractingPath("$.service").asString().isEqualTo("consumer-service");
+	}
+
+	// --- who may: the roles table of the issue 7 spec (OrderApiAccessIT checks it over HTTP) ---
+
+	@ParameterizedTest
+	@MethodSource("notThisConsumer")
+	void placesOrdersOnlyForTheConsumerItself(String token) {
+		var result = mvc.post().uri(ORDERS).header(AUTHORIZATION, "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "order-7f3a").content(VALID_ORDER)
+				.exchange();
+
+		assertProblem(result, HttpStatus.FORBIDDEN, "Forbidden", "Only the consumer itself may do this.");
+		verifyNoInteractions(orders);
+	}
+
+	static Stream<String> notThisConsumer() {
+		return Stream.of(TestTokens.consumer(UUID.randomUUID()), TestTokens.admin(),
+				TestTokens.kitchen(RESTAURANT.value()));
+	}
+
+	@Test
+	void readsOnlyItsOwnOrdersForAConsumer() {
+		var order = OrderFixtures.order(CONSUMER, RESTAURANT);
+		given(orders.findOf(CONSUMER, order.id())).willReturn(order);
+
+		var result = mvc.get().uri(path(order.id(), "")).header(AUTHORIZATION, AS_CONSUMER).exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$.orderId").asString().isEqualTo(order.id().toString());
+		then(orders).should().findOf(CONSUMER, order.id());
+		then(orders).shouldHaveNoMoreInteractions();
+	}
+
+	@Test
+	void keepsKitchenStaffAwayFromOrders() {
+		var kitchen = "Bearer " + TestTokens.kitchen(RESTAURANT.value());
+		var id = OrderId.random();
+
+		assertProblem(mvc.get().uri(path(id, "")).header(AUTHORIZATION, kitchen).exchange(), HttpStatus.FORBIDDEN);
+		assertProblem(mvc.get().uri(ORDERS).param("consumerId", CONSUMER.toString()).header(AUTHORIZATION, kitchen)
+				.exchange(), HttpStatus.FORBIDDEN);
+		assertProblem(mvc.post().uri(path(id, "/cancel")).header(AUTHORIZATION, kitchen).exchange(),
+				HttpStatus.FORBIDDEN);
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void listsOnlyItsOwnOrdersForAConsumer() {
+		var another = "Bearer " + TestTokens.consumer(UUID.randomUUID());
+
+		var result = mvc.get().uri(ORDERS).param("consumerId", CONSUMER.toString()).header(AUTHORIZATION, another)
+				.exchange();
+
+		assertProblem(result, HttpStatus.FORBIDDEN, "Forbidden", "Only an admin or the consumer itself may do this.");
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void letsOnlyConsumersCancel() {
+		assertProblem(mvc.post().uri(path(OrderId.random(), "/cancel")).header(AUTHORIZATION, AS_ADMIN).exchange(),
+				HttpStatus.FORBIDDEN);
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void answersARequestWithoutTokenWith401() {
+		var result = mvc.get().uri(path(OrderId.random(), "")).exchange();
+
+		assertProblem(result, HttpStatus.UNAUTHORIZED);
+		assertThat(result).headers().containsHeader("WWW-Authenticate");
+		verifyNoInteractions(orders);
+	}
+
 	// --- GET /api/v1/orders/{orderId} ---
 
 	@Test
@@ -357,7 +472,7 @@ class OrderControllerWebMvcTest {
 		var order = OrderFixtures.order(CONSUMER, RESTAURANT);
 		given(orders.find(order.id())).willReturn(order);
 
-		var result = mvc.get().uri(path(order.id(), "")).exchange();
+		var result = mvc.get().uri(path(order.id(), "")).header(AUTHORIZATION, AS_ADMIN).exchange();
 
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().isStrictlyEqualTo("""
@@ -375,20 +490,23 @@ class OrderControllerWebMvcTest {
 		var id = OrderId.random();
 		given(orders.find(id)).willThrow(OrderFixtures.notFound(id));
 
-		assertProblem(mvc.get().uri(path(id, "")).exchange(), HttpStatus.NOT_FOUND, "Order not found",
+		assertProblem(mvc.get().uri(path(id, "")).header(AUTHORIZATION, AS_ADMIN)
+				.exchange(), HttpStatus.NOT_FOUND, "Order not found",
 				"No order with id " + id);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "GET, ''", "POST, /cancel" })
 	void answersAMalformedOrderIdWith400(HttpMethod method, String suffix) {
-		assertProblem(mvc.method(method).uri(path("not-a-uuid", suffix)).exchange(), HttpStatus.BAD_REQUEST);
+		assertProblem(mvc.method(method).uri(path("not-a-uuid", suffix)).header(AUTHORIZATION, AS_ADMIN)
+				.exchange(), HttpStatus.BAD_REQUEST);
 		verifyNoInteractions(orders);
 	}
 
 	@Test
 	void answersAnUnsupportedMethodWith405() {
-		assertProblem(mvc.delete().uri(path(OrderId.random(), "")).exchange(), HttpStatus.METHOD_NOT_ALLOWED);
+		assertProblem(mvc.delete().uri(path(OrderId.random(), "")).header(AUTHORIZATION, AS_ADMIN)
+				.exchange(), HttpStatus.METHOD_NOT_ALLOWED);
 		verifyNoInteractions(orders);
 	}
 
@@ -399,7 +517,8 @@ class OrderControllerWebMvcTest {
 		var order = OrderFixtures.order(CONSUMER, RESTAURANT);
 		given(orders.findByConsumer(CONSUMER, 0, 20)).willReturn(new PageImpl<>(List.of(order), PageRequest.of(0, 20), 1));
 
-		var result = mvc.get().uri(ORDERS).param("consumerId", CONSUMER.toString()).exchange();
+		var result = mvc.get().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.param("consumerId", CONSUMER.toString()).exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.content[*].orderId").asArray().containsExactly(order.id().toString());
@@ -413,7 +532,8 @@ class OrderControllerWebMvcTest {
 	void servesLargePagesOneHundredAtATime() {
 		given(orders.findByConsumer(CONSUMER, 3, 100)).willReturn(new PageImpl<>(List.of(), PageRequest.of(3, 100), 0));
 
-		var result = mvc.get().uri(ORDERS).param("consumerId", CONSUMER.toString()).param("page", "3")
+		var result = mvc.get().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.param("consumerId", CONSUMER.toString()).param("page", "3")
 				.param("size", "500").exchange();
 
 		assertThat(result).hasStatusOk();
@@ -423,7 +543,8 @@ class OrderControllerWebMvcTest {
 
 	@Test
 	void namesTheBadPagingParameters() {
-		var result = mvc.get().uri(ORDERS).param("consumerId", CONSUMER.toString()).param("page", "-1")
+		var result = mvc.get().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.param("consumerId", CONSUMER.toString()).param("page", "-1")
 				.param("size", "0").exchange();
 
 		assertInvalid(result, "page", "size");
@@ -433,7 +554,8 @@ class OrderControllerWebMvcTest {
 	@ParameterizedTest
 	@CsvSource({ "page, first", "size, ten", "size, 1.5" })
 	void refusesAPagingParameterThatIsNotANumber(String parameter, String value) {
-		var result = mvc.get().uri(ORDERS).param("consumerId", CONSUMER.toString()).param(parameter, value).exchange();
+		var result = mvc.get().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.param("consumerId", CONSUMER.toString()).param(parameter, value).exchange();
 
 		assertProblem(result, HttpStatus.BAD_REQUEST);
 		verifyNoInteractions(orders);
@@ -441,14 +563,15 @@ class OrderControllerWebMvcTest {
 
 	@Test
 	void refusesAListingWithoutConsumerId() {
-		assertProblem(mvc.get().uri(ORDERS).exchange(), HttpStatus.BAD_REQUEST);
+		assertProblem(mvc.get().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER).exchange(), HttpStatus.BAD_REQUEST);
 		verifyNoInteractions(orders);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "not-a-uuid" })
 	void refusesAListingWithAMalformedConsumerId(String consumerId) {
-		assertProblem(mvc.get().uri(ORDERS).param("consumerId", consumerId).exchange(), HttpStatus.BAD_REQUEST);
+		assertProblem(mvc.get().uri(ORDERS).header(AUTHORIZATION, AS_CONSUMER)
+				.param("consumerId", consumerId).exchange(), HttpStatus.BAD_REQUEST);
 		verifyNoInteractions(orders);
 	}
 
@@ -457,9 +580,9 @@ class OrderControllerWebMvcTest {
 	@Test
 	void acceptsACancellationRequest() {
 		var order = OrderFixtures.cancelPending();
-		given(orders.requestCancellation(order.id())).willReturn(order);
+		given(orders.requestCancellation(CONSUMER, order.id())).willReturn(order);
 
-		var result = mvc.post().uri(path(order.id(), "/cancel")).exchange();
+		var result = mvc.post().uri(path(order.id(), "/cancel")).header(AUTHORIZATION, AS_CONSUMER).exchange();
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(result).bodyJson().extractingPath("$.orderId").asString().isEqualTo(order.id().toString());
@@ -470,28 +593,30 @@ class OrderControllerWebMvcTest {
 	@Test
 	void answersCancellingAnUnknownOrderWith404() {
 		var id = OrderId.random();
-		given(orders.requestCancellation(id)).willThrow(OrderFixtures.notFound(id));
+		given(orders.requestCancellation(CONSUMER, id)).willThrow(OrderFixtures.notFound(id));
 
-		assertProblem(mvc.post().uri(path(id, "/cancel")).exchange(), HttpStatus.NOT_FOUND, "Order not found",
+		assertProblem(mvc.post().uri(path(id, "/cancel")).header(AUTHORIZATION, AS_CONSUMER)
+				.exchange(), HttpStatus.NOT_FOUND, "Order not found",
 				"No order with id " + id);
 	}
 
 	@Test
 	void answersCancellingAnOrderStillAwaitingApprovalWith409() {
 		var id = OrderId.random();
-		given(orders.requestCancellation(id)).willThrow(OrderFixtures.illegalTransition(
+		given(orders.requestCancellation(CONSUMER, id)).willThrow(OrderFixtures.illegalTransition(
 				"Order " + id + " cannot be cancelled in state APPROVAL_PENDING"));
 
-		assertProblem(mvc.post().uri(path(id, "/cancel")).exchange(), HttpStatus.CONFLICT, "Transition not allowed",
+		assertProblem(mvc.post().uri(path(id, "/cancel")).header(AUTHORIZATION, AS_CONSUMER)
+				.exchange(), HttpStatus.CONFLICT, "Transition not allowed",
 				"Order " + id + " cannot be cancelled in state APPROVAL_PENDING");
 	}
 
 	@Test
 	void answersAConcurrentCancellationWith409() {
 		var id = OrderId.random();
-		given(orders.requestCancellation(id)).willThrow(new OptimisticLockingFailureException("row was updated"));
+		given(orders.requestCancellation(CONSUMER, id)).willThrow(new OptimisticLockingFailureException("row was updated"));
 
-		var result = mvc.post().uri(path(id, "/cancel")).exchange();
+		var result = mvc.post().uri(path(id, "/cancel")).header(AUTHORIZATION, AS_CONSUMER).exchange();
 
 		assertProblem(result, HttpStatus.CONFLICT);
 		assertThat(result).bodyJson().extractingPath("$.title").asString().isEqualTo("Concurrent update");

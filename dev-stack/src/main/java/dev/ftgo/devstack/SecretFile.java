@@ -1,0 +1,38 @@
+package dev.ftgo.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Writes a file only its owner may read (mode 600), and whole: readers never see half a key. */
+final class SecretFile {
+
+	private SecretFile() {
+	}
+
+	static void write(Path file, String content) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			Files.deleteIfExists(temporary);
+			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+				// created with the permissions already set, so the key is never readable by others, not even briefly
+				Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			Files.writeString(temporary, content, StandardCharsets.UTF_8);
+			try {
+				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException("Could not write " + file, e);
+		}
+	}
+}

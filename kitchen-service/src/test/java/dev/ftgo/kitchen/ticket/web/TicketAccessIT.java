@@ -1,0 +1,163 @@
+package dev.ftgo.kitchen.ticket.web;
+
+import static dev.ftgo.kitchen.ticket.TicketAccess.ANYONE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.ftgo.kitchen.RunningKitchenService;
+import dev.ftgo.kitchen.Who;
+import dev.ftgo.kitchen.restaurant.Menu;
+import dev.ftgo.kitchen.restaurant.MenuItem;
+import dev.ftgo.kitchen.restaurant.Money;
+import dev.ftgo.kitchen.restaurant.RestaurantService;
+import dev.ftgo.kitchen.ticket.ConsumerId;
+import dev.ftgo.kitchen.ticket.OrderId;
+import dev.ftgo.kitchen.ticket.OrderedItem;
+import dev.ftgo.kitchen.ticket.Ticket;
+import dev.ftgo.kitchen.ticket.TicketService;
+import dev.ftgo.kitchen.ticket.TicketState;
+import dev.ftgo.testsupport.ApiClient;
+
+/**
+ * The roles table for tickets, asked of the running service by every kind of caller: OWN_KITCHEN works at the
+ * ticket's restaurant, OWN_CONSUMER placed its order. Whom only the ticket shows to be a stranger gets 404, as for
+ * a ticket that does not exist; whom the token alone rules out gets 403.
+ */
+class TicketAccessIT extends RunningKitchenService {
+
+	@Autowired
+	RestaurantService restaurants;
+
+	@Autowired
+	TicketService tickets;
+
+	private Ticket ticket(UUID consumerId) {
+		var restaurant = restaurants.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD"))));
+		return tickets.createTicket(new OrderId(UUID.randomUUID()),
+				consumerId == null ? null : new ConsumerId(consumerId), restaurant.id(), List.of(new OrderedItem("m1", 1)));
+	}
+
+	private ApiClient as(Who who, Ticket ticket) {
+		return as(who, ticket.restaurantId().value(),
+				ticket.consumerId().map(ConsumerId::value).orElseGet(UUID::randomUUID));
+	}
+
+	private static void assertAnswer(ApiClient.Response response, int status) {
+		if (status == 401) {
+			assertUnauthorized(response);
+		}
+		else if (status >= 400) {
+			assertProblem(response, status);
+		}
+		else {
+			assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ADMIN, 200", "OWN_KITCHEN, 200", "OTHER_KITCHEN, 404", "OWN_CONSUMER, 200", "OTHER_CONSUMER, 404",
+			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
+	void readTicket(Who who, int status) {
+		var ticket = ticket(UUID.randomUUID());
+
+		var response = as(who, ticket).get("/api/v1/tickets/" + ticket.id());
+
+		assertAnswer(response, status);
+		if (status == 200) {
+			assertThat(response.json().get("ticketId").asString()).isEqualTo(ticket.id().toString());
+		}
+		else if (status == 404) {
+			assertThat(response.json().get("detail").asString()).as("as for a ticket that does not exist")
+					.isEqualTo("No ticket with id " + ticket.id());
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ADMIN, 200", "OWN_KITCHEN, 200", "OTHER_KITCHEN, 404", "OWN_CONSUMER, 200", "OTHER_CONSUMER, 404",
+			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
+	void findTicketOfOrder(Who who, int status) {
+		var ticket = ticket(UUID.randomUUID());
+
+		var response = as(who, ticket).get("/api/v1/tickets?orderId=" + ticket.orderId());
+
+		assertAnswer(response, status);
+		if (status == 200) {
+			assertThat(response.json().at("/0/ticketId").asString()).isEqualTo(ticket.id().toString());
+		}
+	}
+
+	/** Nobody may see a ticket of an order the kitchen never received; that is an empty list for every role. */
+	@Test
+	void findsNoTicketOfAnOrderWithoutOneForAnyRole() {
+		var orderId = UUID.randomUUID();
+
+		for (var caller : List.of(asAdmin(), asKitchenOf(UUID.randomUUID()), asConsumer(UUID.randomUUID()))) {
+			var response = caller.get("/api/v1/tickets?orderId=" + orderId);
+
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+			assertThat(response.json().isEmpty()).isTrue();
+		}
+	}
+
+	/** A ticket whose CreateTicket did not name the consumer stays hidden from every consumer. */
+	@Test
+	void hidesATicketWithoutConsumerFromConsumers() {
+		var ticket = ticket(null);
+
+		assertProblem(asConsumer(UUID.randomUUID()).get("/api/v1/tickets/" + ticket.id()), 404);
+		assertProblem(asConsumer(UUID.randomUUID()).get("/api/v1/tickets?orderId=" + ticket.orderId()), 404);
+		assertThat(asKitchenOf(ticket.restaurantId().value()).get("/api/v1/tickets/" + ticket.id()).status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ADMIN, 403", "OWN_KITCHEN, 200", "OTHER_KITCHEN, 404", "OWN_CONSUMER, 403", "OTHER_CONSUMER, 403",
+			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
+	void moveTicketThroughTheKitchen(Who who, int status) {
+		var steps = List.of(new Step("accept", TicketState.AWAITING_ACCEPTANCE, TicketState.ACCEPTED),
+				new Step("preparing", TicketState.ACCEPTED, TicketState.PREPARING),
+				new Step("ready", TicketState.PREPARING, TicketState.READY_FOR_PICKUP),
+				new Step("picked-up", TicketState.READY_FOR_PICKUP, TicketState.PICKED_UP));
+		for (var step : steps) {
+			var ticket = inState(step.from());
+
+			var response = as(who, ticket).post("/api/v1/tickets/" + ticket.id() + "/" + step.path(), step.body());
+
+			assertAnswer(response, status);
+			assertThat(tickets.find(ticket.id(), ANYONE).state()).as(step.path())
+					.isEqualTo(status == 200 ? step.to() : step.from());
+		}
+	}
+
+	private record Step(String path, TicketState from, TicketState to) {
+
+		String body() {
+			return path.equals("accept")
+					? "{\"readyBy\": \"" + Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS) + "\"}"
+					: null;
+		}
+	}
+
+	private Ticket inState(TicketState state) {
+		var ticket = ticket(UUID.randomUUID());
+		if (state != TicketState.AWAITING_ACCEPTANCE) {
+			tickets.accept(ticket.id(), Instant.now().plus(Duration.ofMinutes(30)), ANYONE);
+		}
+		if (state == TicketState.PREPARING || state == TicketState.READY_FOR_PICKUP) {
+			tickets.startPreparing(ticket.id(), ANYONE);
+		}
+		if (state == TicketState.READY_FOR_PICKUP) {
+			tickets.markReady(ticket.id(), ANYONE);
+		}
+		return ticket;
+	}
+}

@@ -1,0 +1,4 @@
+package dev.ftgo.order.order.web;
+
+record OrderV2Created(String orderId, String status) {
+}

@@ -1,0 +1,25 @@
+package dev.ftgo.order.web;
+
+import dev.ftgo.order.order.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Money on the wire from v2 on: {@code {"amountMinor": 1250, "currency": "USD"}}, an integer count of the
+ * currency's minor unit (ISO 4217 fraction digits: cents for USD, yen for JPY, fils for KWD). Pseudo-currencies
+ * without a minor unit (XAU, XXX) count hundredths, the precision the domain keeps.
+ */
+@Schema(name = "MoneyInMinorUnits",
+		description = "An amount of money as an integer count of the currency's minor unit.")
+public record MinorUnitsJson(
+		@Schema(example = "1250", minimum = "0") long amountMinor,
+		@Schema(description = "ISO 4217 code; its fraction digits say what one minor unit is.", example = "USD")
+		String currency) {
+
+	public static MinorUnitsJson of(Money money) {
+		// e.g. 12.50 JPY: v1 can show it, v2 cannot without rounding, and rounding would misstate a price. Orders with
+		// such prices are refused when placed (OrderService), so only an order stored before that can fail here
+		var minor = money.inMinorUnits()
+			.orElseThrow(() -> new IllegalStateException(money + " cannot be expressed in whole minor units"));
+		return new MinorUnitsJson(minor, money.currency().getCurrencyCode());
+	}
+}

@@ -1,0 +1,29 @@
+package dev.ftgo.order.web;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.ftgo.order.order.OrderRefusedException;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The shape of every error answer, for the OpenAPI documents: {@link ProblemDetailsAdvice} builds them as Spring's
+ * {@code ProblemDetail}, whose own schema would show its extension members as a nested {@code properties} object
+ * instead of the top-level fields they are on the wire.
+ */
+@Schema(name = "Problem", description = "An RFC 9457 problem, sent as application/problem+json.")
+public record Problem(
+		@Schema(example = "about:blank") URI type,
+		@Schema(example = "Invalid request") String title,
+		@Schema(example = "400") int status,
+		@Schema(example = "The request has 1 invalid field(s).") String detail,
+		@Schema(description = "The request path.") URI instance,
+		@Schema(description = "The fields of the request that are wrong (400, some 422s).") List<FieldProblem> errors,
+		@Schema(description = "Why an order was refused (422 \"Order refused\" only).")
+		OrderRefusedException.Reason reason,
+		@Schema(description = "The service that is unavailable (503 when another service is).") String service) {
+
+	/** One wrong field: a JSON path in the request ({@code items[1].quantity}) or a parameter name. */
+	public record FieldProblem(String field, String message) {
+	}
+}

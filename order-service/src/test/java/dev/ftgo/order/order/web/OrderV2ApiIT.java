@@ -1,0 +1,267 @@
+package dev.ftgo.order.order.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.ftgo.order.WithStubbedServices;
+import dev.ftgo.order.order.Orders;
+import dev.ftgo.order.order.TicketId;
+import dev.ftgo.testsupport.ApiClient;
+
+/**
+ * {@code /api/v2/orders} beside v1, in the application context of {@code OrderApiIT}: the same orders in two
+ * representations, whichever version placed them.
+ */
+class OrderV2ApiIT extends WithStubbedServices {
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	/** The consumer a test places orders for, unless it needs one of its own. */
+	private final UUID me = UUID.randomUUID();
+
+	private ApiClient asMe() {
+		return asConsumer(me);
+	}
+
+	/** The order of {@link #orderJson} (2 Curry at 12.50 USD, 3 Naan at 2.25 USD) in v2's words. */
+	private static String v2OrderJson(UUID consumerId, UUID restaurantId) {
+		return """
+				{"consumerId": "%s", "restaurantId": "%s",
+				 "items": [{"menuItemId": "m1", "quantity": 2}, {"menuItemId": "m2", "quantity": 3}],
+				 "deliveryAddress": "1 Main St"}""".formatted(consumerId, restaurantId);
+	}
+
+	private String placeV2(UUID consumerId, UUID restaurantId) {
+		var response = asConsumer(consumerId).post("/api/v2/orders", v2OrderJson(consumerId, restaurantId));
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return response.json().get("orderId").asString();
+	}
+
+	private static String fields(ApiClient.Response response) {
+		return String.join(",", response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList());
+	}
+
+	private void approve(String orderId) {
+		transaction.executeWithoutResult(status -> orders.findById(UUID.fromString(orderId)).orElseThrow()
+			.approve(new TicketId(UUID.randomUUID())));
+	}
+
+	@Test
+	void placesThroughV2AndReadsTheSameOrderThroughBothVersions() {
+		var consumerId = UUID.randomUUID();
+		var restaurantId = givenRestaurant();
+
+		var created = asConsumer(consumerId).post("/api/v2/orders", v2OrderJson(consumerId, restaurantId));
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		var orderId = created.json().get("orderId").asString();
+		assertThat(created.header("Location")).isEqualTo("/api/v2/orders/" + orderId);
+		assertThat(created.json().get("status").asString()).isEqualTo("APPROVAL_PENDING");
+		assertThat(created.json().has("state")).isFalse();
+		// consumer-service is asked about the same total, whichever version placed the order
+		assertThat(CONSUMERS.received().get(0).body()).contains("\"amount\":\"31.75\"");
+
+		var v2 = asConsumer(consumerId).get("/api/v2/orders/" + orderId).json();
+		var v1 = asConsumer(consumerId).get("/api/v1/orders/" + orderId).json();
+
+		assertThat(v2.get("status").asString()).isEqualTo(v1.get("state").asString()).isEqualTo("APPROVAL_PENDING");
+		assertThat(v2.at("/items/0/price/amountMinor").asLong()).isEqualTo(1250);
+		assertThat(v1.at("/lineItems/0/price/amount").asString()).isEqualTo("12.50");
+		assertThat(v2.at("/items/1/price/amountMinor").asLong()).isEqualTo(225);
+		assertThat(v1.at("/lineItems/1/price/amount").asString()).isEqualTo("2.25");
+		assertThat(v2.at("/orderTotal/amountMinor").asLong()).isEqualTo(3175);
+		assertThat(v1.at("/orderTotal/amount").asString()).isEqualTo("31.75");
+		assertThat(v2.at("/orderTotal/currency").asString()).isEqualTo(v1.at("/orderTotal/currency").asString())
+			.isEqualTo("USD");
+		for (var field : new String[] { "orderId", "consumerId", "restaurantId", "deliveryAddress", "ticketId",
+				"rejectionReason", "createdAt", "version" }) {
+			assertThat(v2.get(field)).as(field).isEqualTo(v1.get(field));
+		}
+		assertThat(v2.at("/items/0/name").asString()).isEqualTo(v1.at("/lineItems/0/name").asString()).isEqualTo("Curry");
+		assertThat(v2.has("state") || v2.has("lineItems")).isFalse();
+	}
+
+	@Test
+	void readsAnOrderPlacedThroughV1() {
+		var orderId = placeOrder(me, givenRestaurant());
+
+		var v2 = asMe().get("/api/v2/orders/" + orderId).json();
+
+		assertThat(v2.get("orderId").asString()).isEqualTo(orderId.toString());
+		assertThat(v2.get("status").asString()).isEqualTo("APPROVAL_PENDING");
+		assertThat(v2.get("items")).hasSize(2);
+		assertThat(v2.at("/items/0/quantity").asInt()).isEqualTo(2);
+		assertThat(v2.at("/orderTotal/amountMinor").asLong()).isEqualTo(3175);
+	}
+
+	@Test
+	void countsYenInYen() {
+		var restaurantId = UUID.randomUUID();
+		KITCHEN.on("GET", "/api/v1/restaurants/" + restaurantId, 200, """
+				{"restaurantId": "%s", "name": "Ramen-ya", "open": true,
+				 "menu": [{"menuItemId": "r1", "name": "Ramen", "price": {"amount": "1500", "currency": "JPY"}},
+				          {"menuItemId": "r2", "name": "Gyoza", "price": {"amount": "480", "currency": "JPY"}}]}"""
+			.formatted(restaurantId));
+		var orderId = asMe().post("/api/v2/orders", """
+				{"consumerId": "%s", "restaurantId": "%s",
+				 "items": [{"menuItemId": "r1", "quantity": 2}, {"menuItemId": "r2", "quantity": 1}]}"""
+			.formatted(me, restaurantId)).json().get("orderId").asString();
+
+		var v2 = asMe().get("/api/v2/orders/" + orderId).json();
+		var v1 = asMe().get("/api/v1/orders/" + orderId).json();
+
+		assertThat(v2.at("/items/0/price/amountMinor").asLong()).isEqualTo(1500);
+		assertThat(v2.at("/orderTotal/amountMinor").asLong()).isEqualTo(3480);
+		assertThat(v2.at("/orderTotal/currency").asString()).isEqualTo("JPY");
+		// v1 keeps its promise of two decimals, whatever the currency
+		assertThat(v1.at("/lineItems/0/price/amount").asString()).isEqualTo("1500.00");
+		assertThat(v1.at("/orderTotal/amount").asString()).isEqualTo("3480.00");
+	}
+
+	/**
+	 * 12.50 JPY has no count of yen: v2 could not show such an order without rounding its price, so it is not
+	 * placed, in either version, before anything is stored or anyone asked.
+	 */
+	@Test
+	void refusesAMenuPriceItsCurrencyCannotRepresent() {
+		var restaurantId = UUID.randomUUID();
+		KITCHEN.on("GET", "/api/v1/restaurants/" + restaurantId, 200, """
+				{"restaurantId": "%s", "name": "Ramen-ya", "open": true,
+				 "menu": [{"menuItemId": "r1", "name": "Ramen", "price": {"amount": "1500", "currency": "JPY"}},
+				          {"menuItemId": "r2", "name": "Gyoza", "price": {"amount": "12.50", "currency": "JPY"}}]}"""
+			.formatted(restaurantId));
+		var order = """
+				{"consumerId": "%s", "restaurantId": "%s",
+				 "%s": [{"menuItemId": "r1", "quantity": 1}, {"menuItemId": "r2", "quantity": 2}]}""";
+
+		var v2 = asMe().post("/api/v2/orders", order.formatted(me, restaurantId, "items"));
+		var v1 = asMe().post("/api/v1/orders", order.formatted(me, restaurantId, "lineItems"));
+
+		assertProblem(v2, 422);
+		assertThat(v2.json().get("reason").asString()).isEqualTo("PRICE_NOT_REPRESENTABLE");
+		assertThat(v2.json().get("detail").asString()).contains("'r2'", "12.50 JPY", "cannot be represented");
+		assertThat(fields(v2)).isEqualTo("items[1].menuItemId");
+		assertProblem(v1, 422);
+		assertThat(v1.json().get("reason").asString()).isEqualTo("PRICE_NOT_REPRESENTABLE");
+		assertThat(fields(v1)).isEqualTo("lineItems[1].menuItemId");
+		assertThat(CONSUMERS.received()).isEmpty();
+		assertThat(asMe().get("/api/v2/orders?consumerId=" + me).json().get("totalElements").asLong()).isZero();
+	}
+
+	@Test
+	void namesEveryInvalidFieldByItsV2Name() {
+		var response = asMe().post("/api/v2/orders", """
+				{"items": [{"menuItemId": " "}, null], "deliveryAddress": "%s"}""".formatted("x".repeat(501)));
+
+		assertProblem(response, 400);
+		assertThat(fields(response)).isEqualTo(
+				"consumerId,deliveryAddress,items[0].menuItemId,items[0].quantity,items[1],restaurantId");
+	}
+
+	@Test
+	void refusesAV1BodyAndMalformedOnes() {
+		var v1Body = asMe().post("/api/v2/orders", orderJson(me, givenRestaurant()));
+		var fractionalQuantity = asMe().post("/api/v2/orders", """
+				{"consumerId": "%s", "restaurantId": "%s", "items": [{"menuItemId": "m1", "quantity": 2.5}]}"""
+			.formatted(me, UUID.randomUUID()));
+
+		assertProblem(v1Body, 400);
+		assertThat(fields(v1Body)).isEqualTo("items");
+		assertProblem(fractionalQuantity, 400);
+		assertThat(fields(fractionalQuantity)).isEqualTo("items[0].quantity");
+		assertProblem(asMe().post("/api/v2/orders", "not json"), 400);
+		assertProblem(asMe().post("/api/v2/orders", "consumerId=1", "text/plain"), 415);
+	}
+
+	@Test
+	void namesTheRefusedItemByItsV2Name() {
+		var restaurantId = givenRestaurant();
+		var unknownItem = asMe().post("/api/v2/orders", """
+				{"consumerId": "%s", "restaurantId": "%s",
+				 "items": [{"menuItemId": "m1", "quantity": 1}, {"menuItemId": "m9", "quantity": 1}]}"""
+			.formatted(me, restaurantId));
+		var zero = asMe().post("/api/v2/orders", """
+				{"consumerId": "%s", "restaurantId": "%s", "items": [{"menuItemId": "m1", "quantity": 0}]}"""
+			.formatted(me, restaurantId));
+
+		assertProblem(unknownItem, 422);
+		assertThat(unknownItem.json().get("reason").asString()).isEqualTo("UNKNOWN_MENU_ITEM");
+		assertThat(fields(unknownItem)).isEqualTo("items[1].menuItemId");
+		assertProblem(zero, 422);
+		assertThat(fields(zero)).isEqualTo("items[0].quantity");
+		assertProblem(asMe().post("/api/v2/orders", v2OrderJson(me, UUID.randomUUID())), 422);
+	}
+
+	@Test
+	void ignoresUnknownFieldsAndDefaultsMissingOptionalOnes() {
+		var response = asMe().post("/api/v2/orders", """
+				{"consumerId": "%s", "restaurantId": "%s", "tip": {"amountMinor": 500, "currency": "USD"},
+				 "items": [{"menuItemId": "m1", "quantity": 1, "spicy": true}]}"""
+			.formatted(me, givenRestaurant()));
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		var order = asMe().get("/api/v2/orders/" + response.json().get("orderId").asString()).json();
+		assertThat(order.has("deliveryAddress")).isTrue();
+		assertThat(order.get("deliveryAddress").isNull()).isTrue();
+		assertThat(order.get("items")).hasSize(1);
+	}
+
+	@Test
+	void listsAConsumersOrdersFromBothVersionsInPages() {
+		var consumerId = UUID.randomUUID();
+		var restaurantId = givenRestaurant();
+		var placed = new ArrayList<String>();
+		placed.add(placeOrder(consumerId, restaurantId).toString());
+		placed.add(placeV2(consumerId, restaurantId));
+		placed.add(placeV2(consumerId, restaurantId));
+
+		var first = asConsumer(consumerId).get("/api/v2/orders?consumerId=" + consumerId + "&page=0&size=2").json();
+		var second = asConsumer(consumerId).get("/api/v2/orders?consumerId=" + consumerId + "&page=1&size=2").json();
+
+		assertThat(first.propertyNames()).containsExactlyInAnyOrder("content", "page", "size", "totalElements",
+				"totalPages");
+		assertThat(first.get("totalElements").asLong()).isEqualTo(3);
+		assertThat(first.get("totalPages").asInt()).isEqualTo(2);
+		assertThat(first.get("content").valueStream().map(o -> o.get("orderId").asString()))
+			.containsExactly(placed.get(2), placed.get(1));
+		assertThat(first.at("/content/0/items/0/price/amountMinor").asLong()).isEqualTo(1250);
+		assertThat(second.get("page").asInt()).isEqualTo(1);
+		assertThat(second.get("content").valueStream().map(o -> o.get("orderId").asString()))
+			.containsExactly(placed.get(0));
+		assertProblem(asConsumer(consumerId).get("/api/v2/orders?consumerId=" + consumerId + "&size=0"), 400);
+		assertThat(asConsumer(consumerId).get("/api/v2/orders?consumerId=" + consumerId + "&size=500").json().get("size").asInt())
+			.isEqualTo(100);
+	}
+
+	@Test
+	void cancelsAnApprovedOrderOnce() {
+		var orderId = placeV2(me, givenRestaurant());
+		assertProblem(asMe().post("/api/v2/orders/" + orderId + "/cancel", null), 409);
+		approve(orderId);
+
+		var response = asMe().post("/api/v2/orders/" + orderId + "/cancel", null);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(202);
+		assertThat(response.json().get("status").asString()).isEqualTo("CANCEL_PENDING");
+		assertThat(response.json().get("ticketId").isNull()).isFalse();
+		assertThat(asMe().get("/api/v1/orders/" + orderId).json().get("state").asString()).isEqualTo("CANCEL_PENDING");
+		assertProblem(asMe().post("/api/v2/orders/" + orderId + "/cancel", null), 409);
+	}
+
+	@Test
+	void answersUnknownAndMalformedOrderIds() {
+		assertProblem(asAdmin().get("/api/v2/orders/" + UUID.randomUUID()), 404);
+		assertProblem(asMe().post("/api/v2/orders/" + UUID.randomUUID() + "/cancel", null), 404);
+		assertProblem(asAdmin().get("/api/v2/orders/not-a-uuid"), 400);
+	}
+}
