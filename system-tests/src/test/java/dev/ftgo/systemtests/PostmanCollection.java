@@ -43,7 +43,7 @@ final class PostmanCollection {
 				"--environment", projectRoot.resolve("postman/ftgo-local.postman_environment.json").toString(),
 				"--env-var", "baseUrl=http://127.0.0.1:" + gatewayPort,
 				"--env-var", "identityUrl=http://127.0.0.1:" + identityPort,
-				"--bail", "--no-color", "--timeout-request", String.valueOf(REQUEST_TIMEOUT.toMillis()),
+				"--bail", "--color", "off", "--timeout-request", String.valueOf(REQUEST_TIMEOUT.toMillis()),
 				"--timeout", String.valueOf(NEWMAN_TIMEOUT.toMillis()),
 				"--reporters", "cli,junit",
 				"--reporter-junit-export", Path.of("target", "newman.xml").toAbsolutePath().toString()),

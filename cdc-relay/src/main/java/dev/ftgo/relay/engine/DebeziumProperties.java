@@ -39,11 +39,14 @@ final class DebeziumProperties {
 
 		// A WAL message needs no table in the service's schema, and unlike a table write it reaches the slot
 		// even though the publication holds only the outbox; the next heartbeat record then carries the newer
-		// position, and committing it lets PostgreSQL recycle the WAL a quiet slot would otherwise pin.
+		// position, and committing it lets PostgreSQL recycle the WAL a quiet slot would otherwise pin. The message
+		// is transactional (BEGIN, MESSAGE, COMMIT): when a non-transactional one was the last event before
+		// PostgreSQL restarted, Debezium 3.5.0 refused to resume ("last recorded offset is no longer available")
+		// and the source stayed down for good (debezium/dbz#1379, fixed after 3.5.0).
 		properties.setProperty("heartbeat.interval.ms", Long.toString(engine.heartbeatInterval().toMillis()));
 		properties.setProperty("topic.heartbeat.prefix", HEARTBEAT_TOPIC_PREFIX);
 		properties.setProperty("heartbeat.action.query",
-				"SELECT pg_logical_emit_message(false, '" + HEARTBEAT_MESSAGE_PREFIX + "', now()::text)");
+				"SELECT pg_logical_emit_message(true, '" + HEARTBEAT_MESSAGE_PREFIX + "', now()::text)");
 		properties.setProperty("message.prefix.exclude.list", HEARTBEAT_MESSAGE_PREFIX);
 
 		// Offsets live next to the slot they describe, in the source database: no database of the relay's own

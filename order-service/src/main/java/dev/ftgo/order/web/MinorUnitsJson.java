@@ -1,5 +1,9 @@
 package dev.ftgo.order.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
 import dev.ftgo.order.order.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -17,9 +21,12 @@ public record MinorUnitsJson(
 
 	public static MinorUnitsJson of(Money money) {
 		// e.g. 12.50 JPY: v1 can show it, v2 cannot without rounding, and rounding would misstate a price. Orders with
-		// such prices are refused when placed (OrderService), so only an order stored before that can fail here
-		var minor = money.inMinorUnits()
-			.orElseThrow(() -> new IllegalStateException(money + " cannot be expressed in whole minor units"));
+		// such prices are refused when placed (OrderService), so only an order stored before that can fail here: a
+		// 409 problem that points at v1, which can show it, rather than a 500
+		var minor = money.inMinorUnits().orElseThrow(() -> new ErrorResponseException(HttpStatus.CONFLICT,
+				ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This order holds the amount " + money
+						+ ", which cannot be expressed in whole minor units of its currency; read it through /api/v1/orders."),
+				null));
 		return new MinorUnitsJson(minor, money.currency().getCurrencyCode());
 	}
 }

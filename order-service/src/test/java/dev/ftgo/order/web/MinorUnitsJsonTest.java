@@ -1,10 +1,11 @@
 package dev.ftgo.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.web.ErrorResponseException;
 
 import dev.ftgo.order.order.Money;
 
@@ -20,7 +21,10 @@ class MinorUnitsJsonTest {
 	@ParameterizedTest
 	@CsvSource({ "12.50, JPY", "92233720368547758.08, USD" })
 	void refusesToRoundAnAmountItCannotCount(String amount, String currency) {
-		assertThatIllegalStateException().isThrownBy(() -> MinorUnitsJson.of(Money.of(amount, currency)))
-			.withMessageContaining(amount + " " + currency);
+		assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> MinorUnitsJson.of(Money.of(amount, currency)))
+			.satisfies(refused -> {
+				assertThat(refused.getStatusCode().value()).isEqualTo(409);
+				assertThat(refused.getBody().getDetail()).contains(amount + " " + currency).contains("/api/v1/orders");
+			});
 	}
 }
