@@ -57,7 +57,7 @@ public record Money(BigDecimal amount, Currency currency) {
 
 	/**
 	 * How many decimals the currency's minor unit has (ISO 4217: 2 for USD, 0 for JPY, 3 for KWD); {@link #SCALE}
-	 * for pseudo-currencies without one (XAU, XXX).
+	 * for pseudo-currencies without one, such as gold (XAU).
 	 */
 	public int minorUnitDigits() {
 		var digits = currency.getDefaultFractionDigits();

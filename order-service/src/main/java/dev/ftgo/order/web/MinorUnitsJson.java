@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * Money on the wire from v2 on: {@code {"amountMinor": 1250, "currency": "USD"}}, an integer count of the
  * currency's minor unit (ISO 4217 fraction digits: cents for USD, yen for JPY, fils for KWD). Pseudo-currencies
- * without a minor unit (XAU, XXX) count hundredths, the precision the domain keeps.
+ * without a minor unit (such as gold, XAU) count hundredths, the precision the domain keeps.
  */
 @Schema(name = "MoneyInMinorUnits",
 		description = "An amount of money as an integer count of the currency's minor unit.")
