@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * The port options are the launcher's ({@code --consumer-port}, {@code --order-port}, {@code --kitchen-port},
- * {@code --relay-port}, {@code --registry-port}). Many meters exist only once they have measured something, so it
+ * {@code --relay-port}, {@code --registry-port}, {@code --identity-port}); the tokens come from the stack's
+ * development identity ({@code POST /tokens}). Many meters exist only once they have measured something, so it
  * first places orders through the gateway and waits for their approval (Kafka listeners, the relay, HTTP clients,
  * breakers, bulkheads and retries), then waits for the per-partition consumer lag, which Micrometer binds on its
  * periodic refresh of the Kafka client's metrics (up to a minute).
@@ -44,6 +45,7 @@ public final class ScrapeMetricNames {
 	private static final List<String> KAFKA_CONSUMERS = List.of("consumer-service", "order-service", "kitchen-service");
 	private static final Pattern LOCATION_ID = Pattern.compile("/([0-9a-f-]{36})$");
 	private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"");
+	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private ScrapeMetricNames() {
@@ -60,7 +62,8 @@ public final class ScrapeMetricNames {
 				"http://localhost:" + options.getOrDefault(port.getKey(), String.valueOf(port.getValue()))));
 		int orders = Integer.parseInt(options.get("orders"));
 
-		placeOrders(bases.get("api-gateway"), orders);
+		String identity = "http://127.0.0.1:" + options.getOrDefault("identity-port", "8090") + "/tokens";
+		placeOrders(bases.get("api-gateway"), identity, orders);
 		awaitPerPartitionLag(bases);
 		Path directory = Path.of("deployment-tests/src/test/resources/metric-names");
 		Files.createDirectories(directory);
@@ -121,23 +124,25 @@ public final class ScrapeMetricNames {
 		return text.toString();
 	}
 
-	private static void placeOrders(String gateway, int orders) throws Exception {
-		String consumerId = created(gateway + "/api/v1/consumers", """
+	private static void placeOrders(String gateway, String identity, int orders) throws Exception {
+		String admin = token(identity, "{\"role\": \"admin\"}");
+		String consumerId = created(gateway + "/api/v1/consumers", admin, """
 				{"name": {"firstName": "Metric", "lastName": "Names"}, "email": "metrics@example.com",
 				 "orderLimit": {"amount": "1000000.00", "currency": "USD"}}""");
-		String restaurantId = created(gateway + "/api/v1/restaurants", """
+		String restaurantId = created(gateway + "/api/v1/restaurants", admin, """
 				{"name": "Metric Kitchen", "menu": [{"menuItemId": "m1", "name": "Curry", "price": {"amount": "12.50", "currency": "USD"}}]}""");
 		String order = "{\"consumerId\": \"" + consumerId + "\", \"restaurantId\": \"" + restaurantId
 				+ "\", \"lineItems\": [{\"menuItemId\": \"m1\", \"quantity\": 1}]}";
+		String consumer = token(identity, "{\"role\": \"consumer\", \"consumerId\": \"" + consumerId + "\"}");
 		String last = null;
 		for (int i = 0; i < orders; i++) {
-			last = created(gateway + "/api/v1/orders", order);
+			last = created(gateway + "/api/v1/orders", consumer, order);
 		}
 		System.out.printf("placed %d orders through %s%n", orders, gateway);
 		if (last != null) {
 			String lastOrder = gateway + "/api/v1/orders/" + last;
 			await("the last order to leave APPROVAL_PENDING", Duration.ofMinutes(1), () -> {
-				Matcher state = STATE.matcher(get(lastOrder));
+				Matcher state = STATE.matcher(get(lastOrder, consumer));
 				return state.find() && !state.group(1).equals("APPROVAL_PENDING");
 			});
 		}
@@ -161,12 +166,25 @@ public final class ScrapeMetricNames {
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("Gave up after " + timeout + " waiting for " + what);
 			}
+			// a tool run by hand with the JDK alone (java File.java): no Awaitility on its class path
 			Thread.sleep(2_000);
 		}
 	}
 
-	private static String created(String url, String json) throws IOException, InterruptedException {
+	/** A token from the stack's development identity. */
+	private static String token(String identity, String request) throws IOException, InterruptedException {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(identity)).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
+		Matcher token = TOKEN.matcher(response.body());
+		if (response.statusCode() != 200 || !token.find()) {
+			throw new IllegalStateException("POST " + identity + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return token.group(1);
+	}
+
+	private static String created(String url, String token, String json) throws IOException, InterruptedException {
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + token)
 				.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
 		String location = response.headers().firstValue("Location").orElse("");
 		Matcher id = LOCATION_ID.matcher(location);
@@ -177,8 +195,15 @@ public final class ScrapeMetricNames {
 	}
 
 	private static String get(String url) throws IOException, InterruptedException {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return get(url, null);
+	}
+
+	private static String get(String url, String tokenOrNull) throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create(url));
+		if (tokenOrNull != null) {
+			request.header("Authorization", "Bearer " + tokenOrNull);
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
 		}
