@@ -1,13 +1,18 @@
 package dev.ftgo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.ftgo.testsupport.TestTokens;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
@@ -15,6 +20,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * Spring Cloud's simple discovery client (the same {@code lb://} path Eureka feeds in production).
  */
 class GatewayResilienceTest extends StubbedServicesTestBase {
+
+	@Autowired
+	BulkheadRegistry bulkheads;
 
 	private HttpRequest.Builder to(String path) {
 		return as(TestTokens.admin(), path);
@@ -138,6 +146,42 @@ class GatewayResilienceTest extends StubbedServicesTestBase {
 				type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("circuit open");
 		assertThat(consumerService.calls()).isZero();
+	}
+
+	@Test
+	void letsABurstOfSlowCallsThroughToOneService() throws Exception {
+		// more than Resilience4j's default bulkhead (25 calls at once), which answered 503 to bursts of orders
+		int inFlight = 60;
+		consumerService.willAnswer(IntStream.range(0, inFlight).mapToObj(i -> StubService.Answer.hang())
+			.toArray(StubService.Answer[]::new));
+
+		var answers = IntStream.range(0, inFlight).mapToObj(i -> sendAsync(to("/api/v1/consumers/" + i))).toList();
+		await().atMost(Duration.ofSeconds(15)).until(() -> consumerService.calls() == inFlight);
+		consumerService.release();
+
+		assertThat(answers).allSatisfy(answer -> assertThat(answer.get().statusCode()).isEqualTo(200));
+	}
+
+	@Test
+	void answers503NamingTheBulkheadWhenAServiceHasTooManyCallsInFlight() throws Exception {
+		var bulkhead = bulkheads.bulkhead("consumer-service");
+		int permits = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+		for (int i = 0; i < permits; i++) {
+			assertThat(bulkhead.tryAcquirePermission()).isTrue();
+		}
+		try {
+			var response = send(to("/api/v1/consumers/42"));
+
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+			assertThat(response.body()).contains("consumer-service already has as many requests in flight");
+			assertThat(consumerService.calls()).isZero();
+		}
+		finally {
+			for (int i = 0; i < permits; i++) {
+				bulkhead.onComplete();
+			}
+		}
 	}
 
 	@Test

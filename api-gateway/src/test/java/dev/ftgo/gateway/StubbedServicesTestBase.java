@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,11 @@ abstract class StubbedServicesTestBase {
 	 */
 	HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** As {@link #send}, without waiting for the answer. */
+	CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
+		return http.sendAsync(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** A request without a token. */

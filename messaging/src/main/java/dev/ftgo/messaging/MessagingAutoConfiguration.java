@@ -32,6 +32,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -128,7 +130,7 @@ public class MessagingAutoConfiguration {
 				KafkaProperties kafka, DefaultKafkaProducerFactory<String, byte[]> messagingDeadLetterProducerFactory,
 				InboxGuard inbox, ObjectProvider<JsonMapper> json, MessagingSettings settings, Environment environment,
 				ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
-				ObjectProvider<ObservationRegistry> observations) {
+				ObjectProvider<ObservationRegistry> observations, ObjectProvider<KafkaClientMetricsRefresh> metricsRefresh) {
 			String groupId = environment.getProperty("spring.application.name");
 			if (groupId == null || groupId.isBlank()) {
 				throw new IllegalStateException("Set spring.application.name: it is the consumer group of the MessageSubscriptions");
@@ -145,11 +147,22 @@ public class MessagingAutoConfiguration {
 			var consumers = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
 			// what Boot does to its own consumer factory, e.g. the Micrometer listener that publishes the client metrics
 			customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
+			metricsRefresh.ifAvailable(refresh -> refresh.applyTo(consumers));
 			var errorHandler = RetryThenDeadLetter.errorHandler(new KafkaTemplate<>(messagingDeadLetterProducerFactory),
 					settings.consumer());
 			return new SubscriptionContainers(subscriptions, consumers, errorHandler, inbox,
 					TolerantJson.reader(jsonMapper(json)), groupId, settings.consumer().concurrency(),
 					observations.getIfUnique(() -> ObservationRegistry.NOOP));
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(KafkaClientMetrics.class)
+		static class ClientMetrics {
+
+			@Bean
+			KafkaClientMetricsRefresh messagingKafkaClientMetricsRefresh(ObjectProvider<MeterRegistry> meters) {
+				return new KafkaClientMetricsRefresh(meters);
+			}
 		}
 
 		@Bean

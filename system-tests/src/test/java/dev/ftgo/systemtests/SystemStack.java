@@ -40,6 +40,9 @@ final class SystemStack {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		// a test JVM ended by a signal (Ctrl-C on the build, a CI time-out) runs no @AfterAll: without this its
+		// stack's processes would outlive it
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "ftgo-" + name + "-stop"));
 		try {
 			stack.start();
 			return stack;

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
@@ -23,6 +24,9 @@ public final class ServiceUnavailable {
 	private static String reason(String service, Throwable cause) {
 		if (cause instanceof CallNotPermittedException) {
 			return service + " is failing; the gateway stopped calling it for a moment (circuit open).";
+		}
+		if (cause instanceof BulkheadFullException) {
+			return service + " already has as many requests in flight from the gateway as it may (bulkhead full).";
 		}
 		if (cause instanceof TimeoutException) {
 			return service + " did not answer in time.";
