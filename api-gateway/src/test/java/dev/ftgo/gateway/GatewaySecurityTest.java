@@ -218,13 +218,17 @@ class GatewaySecurityTest extends StubbedServicesTestBase {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "malformed", "not-a-jwt", "expired", "signed-by-someone-else", "garbage-in-header" })
+	@ValueSource(strings = { "malformed", "not-a-jwt", "expired", "signed-by-someone-else", "from-another-issuer",
+			"for-another-audience", "garbage-in-header" })
 	void refusesTokensThatAreNotValidWith401(String kind) throws Exception {
 		var request = switch (kind) {
 			case "malformed" -> as("abc.def.ghi", "/api/v1/restaurants/" + RESTAURANT);
 			case "not-a-jwt" -> as("opaque-token", "/api/v1/restaurants/" + RESTAURANT);
 			case "expired" -> as(TestTokens.expired(), "/api/v1/restaurants/" + RESTAURANT);
 			case "signed-by-someone-else" -> as(TestTokens.signedByAnotherKey(), "/api/v1/restaurants/" + RESTAURANT);
+			// signed with the trusted key: only the iss or aud claim gives these away
+			case "from-another-issuer" -> as(TestTokens.fromAnotherIssuer(), "/api/v1/restaurants/" + RESTAURANT);
+			case "for-another-audience" -> as(TestTokens.forAnotherAudience(), "/api/v1/restaurants/" + RESTAURANT);
 			default -> anonymous("/api/v1/restaurants/" + RESTAURANT).header("Authorization", "Bearer !!not base64!!");
 		};
 

@@ -32,6 +32,14 @@ final class ComposeChecks {
 	static final String JWK_SET_URI_PROPERTY = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 	static final String JWK_SET_URI_VARIABLE = "FTGO_JWKSETURI";
 	static final String JWK_SET_PATH = "/.well-known/jwks.json";
+	/**
+	 * The issuer a resource server requires, and the variable that sets it. A key may sign for several issuers,
+	 * so verifying the signature against the JWK set alone would accept another issuer's tokens.
+	 */
+	static final String JWT_ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+	static final String JWT_ISSUER_VARIABLE = "FTGO_JWTISSUER";
+	/** The {@code iss} of the development identity's tokens (dev-stack's {@code TokenIssuer.ISSUER}). */
+	static final String DEVELOPMENT_ISSUER = "ftgo-dev-stack";
 
 	/** Variables an application container may set that are read by the JVM or select profiles. */
 	static final Set<String> NOT_IN_APPLICATION_YML = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE");
@@ -180,12 +188,15 @@ final class ComposeChecks {
 	/**
 	 * Every resource server (an application whose application.yml reads {@value #JWK_SET_URI_PROPERTY})
 	 * fetches the JWK set from {@code identity} on {@code port} and starts once it is healthy. Without the
-	 * variable it would ask its own container's 127.0.0.1 and answer every request 401.
+	 * variable it would ask its own container's 127.0.0.1 and answer every request 401. Its application.yml
+	 * checks the issuer ({@value #JWT_ISSUER_PROPERTY}), and {@value #JWT_ISSUER_VARIABLE} names the identity's
+	 * next to the JWK set, so that whoever points one at another identity provider sees the other.
 	 */
 	static List<String> resourceServersNotVerifyingWith(ComposeFile compose, Path projectRoot, String identity, int port) {
 		String expected = "http://" + identity + ":" + port + JWK_SET_PATH;
 		return eachService(compose, service -> service.module().stream().flatMap(module -> {
-			if (ModuleProperties.load(projectRoot, module, List.of()).value(JWK_SET_URI_PROPERTY).isEmpty()) {
+			ModuleProperties properties = ModuleProperties.load(projectRoot, module, List.of());
+			if (properties.value(JWK_SET_URI_PROPERTY).isEmpty()) {
 				return Stream.empty();
 			}
 			List<String> problems = new ArrayList<>();
@@ -193,6 +204,15 @@ final class ComposeChecks {
 			if (!expected.equals(uri)) {
 				problems.add(service.name() + " verifies tokens, but " + JWK_SET_URI_VARIABLE + " is "
 						+ (uri == null ? "not set" : uri) + ", not " + expected);
+			}
+			if (properties.value(JWT_ISSUER_PROPERTY).isEmpty()) {
+				problems.add(service.name() + " verifies tokens, but " + module + "'s application.yml does not check"
+						+ " their issuer (" + JWT_ISSUER_PROPERTY + ")");
+			}
+			String issuer = service.environment().get(JWT_ISSUER_VARIABLE);
+			if (!DEVELOPMENT_ISSUER.equals(issuer)) {
+				problems.add(service.name() + " verifies tokens, but " + JWT_ISSUER_VARIABLE + " is "
+						+ (issuer == null ? "not set" : issuer) + ", not " + DEVELOPMENT_ISSUER);
 			}
 			if (!service.dependsOn().getOrDefault(identity, Optional.empty()).equals(Optional.of("service_healthy"))) {
 				problems.add(service.name() + " verifies tokens, but does not wait until " + identity + " is healthy");

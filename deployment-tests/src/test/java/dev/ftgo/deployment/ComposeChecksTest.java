@@ -242,6 +242,7 @@ class ComposeChecksTest {
 				        MODULE: api-gateway
 				    environment:
 				      FTGO_JWKSETURI: http://identity:9999/.well-known/jwks.json
+				      FTGO_JWTISSUER: https://another-issuer.example
 				    depends_on:
 				      identity:
 				        condition: service_healthy
@@ -253,9 +254,39 @@ class ComposeChecksTest {
 
 		assertThat(ComposeChecks.resourceServersNotVerifyingWith(compose, PROJECT_ROOT, "identity", 8090)).containsExactly(
 				"api-gateway verifies tokens, but FTGO_JWKSETURI is not set, not http://identity:8090/.well-known/jwks.json",
+				"api-gateway verifies tokens, but FTGO_JWTISSUER is not set, not ftgo-dev-stack",
 				"api-gateway verifies tokens, but does not wait until identity is healthy",
 				"second-gateway verifies tokens, but FTGO_JWKSETURI is http://identity:9999/.well-known/jwks.json, not"
-						+ " http://identity:8090/.well-known/jwks.json");
+						+ " http://identity:8090/.well-known/jwks.json",
+				"second-gateway verifies tokens, but FTGO_JWTISSUER is https://another-issuer.example, not ftgo-dev-stack");
+	}
+
+	/** A key may sign for several issuers: an application that checks the signature only accepts them all. */
+	@Test
+	void reportsAResourceServerThatDoesNotCheckTheIssuer(@TempDir Path root) throws IOException {
+		Path resources = Files.createDirectories(root.resolve("demo/src/main/resources"));
+		Files.writeString(resources.resolve("application.yml"), """
+				spring.security.oauth2.resourceserver.jwt:
+				  jwk-set-uri: ${ftgo.jwk-set-uri:http://127.0.0.1:8090/.well-known/jwks.json}
+				  audiences: ftgo
+				""");
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  demo:
+				    build:
+				      args:
+				        MODULE: demo
+				    environment:
+				      FTGO_JWKSETURI: http://identity:8090/.well-known/jwks.json
+				      FTGO_JWTISSUER: ftgo-dev-stack
+				    depends_on:
+				      identity:
+				        condition: service_healthy
+				""");
+
+		assertThat(ComposeChecks.resourceServersNotVerifyingWith(compose, root, "identity", 8090)).containsExactly(
+				"demo verifies tokens, but demo's application.yml does not check their issuer"
+						+ " (spring.security.oauth2.resourceserver.jwt.issuer-uri)");
 	}
 
 	@Test

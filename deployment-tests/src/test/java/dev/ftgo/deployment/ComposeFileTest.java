@@ -69,9 +69,11 @@ class ComposeFileTest {
 	void theGatewayAndTheServicesVerifyTokensWithTheIdentity() {
 		assertThat(ComposeChecks.resourceServersNotVerifyingWith(COMPOSE, PROJECT_ROOT, "identity",
 				IdentityImage.load(PROJECT_ROOT).port())).isEmpty();
-		assertThat(COMPOSE.services().values()).filteredOn(service -> service.environment().containsKey(ComposeChecks.JWK_SET_URI_VARIABLE))
-				.extracting(ComposeFile.Service::name)
-				.containsExactlyInAnyOrder("api-gateway", "consumer-service", "order-service", "kitchen-service");
+		for (String variable : List.of(ComposeChecks.JWK_SET_URI_VARIABLE, ComposeChecks.JWT_ISSUER_VARIABLE)) {
+			assertThat(COMPOSE.services().values()).filteredOn(service -> service.environment().containsKey(variable))
+					.extracting(ComposeFile.Service::name).as(variable)
+					.containsExactlyInAnyOrder("api-gateway", "consumer-service", "order-service", "kitchen-service");
+		}
 	}
 
 	@Test

@@ -36,9 +36,10 @@ class KubernetesManifestsTest {
 	static final Kustomization BASE = Kustomization.load(PROJECT_ROOT.resolve("k8s/base"));
 	static final Kustomization LOCAL = Kustomization.load(PROJECT_ROOT.resolve("k8s/overlays/local"));
 	static final KubernetesManifests MANIFESTS = KubernetesManifests.load(BASE.manifestFiles());
-	/** Where the base reads the JWK set URI of the identity provider from; an overlay generates it. */
+	/** Where the base reads the JWK set URI and the issuer of the identity provider from; an overlay generates it. */
 	static final String JWK_SET_CONFIG_MAP = "ftgo-security";
 	static final String JWK_SET_CONFIG_KEY = "jwk-set-uri";
+	static final String JWT_ISSUER_CONFIG_KEY = "jwt-issuer";
 
 	@Test
 	void namesOnlyFilesThatExistAndFieldsKustomizeKnows() {
@@ -185,8 +186,8 @@ class KubernetesManifestsTest {
 	}
 
 	/**
-	 * Which identity provider's tokens to accept is the overlay's choice: the base reads its JWK set from a
-	 * ConfigMap it does not define, and runs nothing that could sign a token.
+	 * Which identity provider's tokens to accept is the overlay's choice: the base reads its JWK set and its
+	 * issuer from a ConfigMap it does not define, and runs nothing that could sign a token.
 	 */
 	@Test
 	void leavesTheIdentityProviderToTheOverlayAndSignsNoTokens() {
@@ -194,20 +195,33 @@ class KubernetesManifestsTest {
 			.forEach(container -> assertThat(TokenIssuers.whyIssuing(container, PROJECT_ROOT)).as(workload.name()).isEmpty()));
 		assertThat(MANIFESTS.named(ConfigMap.class, JWK_SET_CONFIG_MAP)).isEmpty();
 		assertThat(BASE.generated("configMapGenerator")).doesNotContainKey(JWK_SET_CONFIG_MAP);
-		assertThat(LOCAL.generated("configMapGenerator")).containsEntry(JWK_SET_CONFIG_MAP, Set.of(JWK_SET_CONFIG_KEY));
+		assertThat(LOCAL.generated("configMapGenerator"))
+			.containsEntry(JWK_SET_CONFIG_MAP, Set.of(JWK_SET_CONFIG_KEY, JWT_ISSUER_CONFIG_KEY));
 
+		var readers = readers(ComposeChecks.JWK_SET_URI_VARIABLE);
+		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service")
+			.allSatisfy((workload, source) -> assertThat(source).as(workload).isEqualTo(JWK_SET_CONFIG_MAP + "/" + JWK_SET_CONFIG_KEY));
+		assertThat(readers(ComposeChecks.JWT_ISSUER_VARIABLE)).as("issuer").containsOnlyKeys(readers.keySet())
+			.allSatisfy((workload, source) -> assertThat(source).as(workload).isEqualTo(JWK_SET_CONFIG_MAP + "/" + JWT_ISSUER_CONFIG_KEY));
+		assertThat(KubernetesProfilesTest.apps()).filteredOn(app -> ModuleProperties.load(PROJECT_ROOT, app.name(), List.of("kubernetes"))
+				.value(ComposeChecks.JWK_SET_URI_PROPERTY).isPresent())
+			.extracting(Workload::name).as("resource servers").allSatisfy(name -> {
+				assertThat(readers).containsKey(name);
+				assertThat(ModuleProperties.load(PROJECT_ROOT, name, List.of("kubernetes")).value(ComposeChecks.JWT_ISSUER_PROPERTY))
+					.as(name + " checks the issuer").isPresent();
+			});
+	}
+
+	/** Workload to the {@code configmap/key} its containers read {@code variable} from. */
+	private static Map<String, String> readers(String variable) {
 		var readers = new TreeMap<String, String>();
 		for (Workload workload : MANIFESTS.workloads()) {
 			for (var container : PodChecks.containers(workload.template().getSpec())) {
-				ObjectReferences.env(container).filter(variable -> variable.getName().equals(ComposeChecks.JWK_SET_URI_VARIABLE))
-					.forEach(variable -> readers.put(workload.name(), configMapKey(variable)));
+				ObjectReferences.env(container).filter(env -> env.getName().equals(variable))
+					.forEach(env -> readers.put(workload.name(), configMapKey(env)));
 			}
 		}
-		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service")
-			.allSatisfy((workload, source) -> assertThat(source).as(workload).isEqualTo(JWK_SET_CONFIG_MAP + "/" + JWK_SET_CONFIG_KEY));
-		assertThat(KubernetesProfilesTest.apps()).filteredOn(app -> ModuleProperties.load(PROJECT_ROOT, app.name(), List.of("kubernetes"))
-				.value(ComposeChecks.JWK_SET_URI_PROPERTY).isPresent())
-			.extracting(Workload::name).as("resource servers").allSatisfy(name -> assertThat(readers).containsKey(name));
+		return readers;
 	}
 
 	/** {@code configmap/key} for a variable read from a ConfigMap, else how it is set. */

@@ -114,7 +114,7 @@ class KustomizeRenderTest {
 
 	/**
 	 * The development identity is the one thing that signs tokens; every resource server fetches its JWK set
-	 * from its Service, and only they may reach it.
+	 * from its Service and requires its issuer, and only they may reach it.
 	 */
 	@Test
 	void runsTheDevelopmentIdentityAndPointsEveryResourceServerAtIt() {
@@ -126,17 +126,25 @@ class KustomizeRenderTest {
 		int port = IdentityImage.load(PROJECT_ROOT).port();
 		assertThat(rendered.named(Service.class, "identity")).hasValueSatisfying(service -> assertThat(service.getSpec().getPorts())
 			.singleElement().satisfies(servicePort -> assertThat(servicePort.getPort()).isEqualTo(port)));
-		var readers = new TreeMap<String, String>();
-		for (var workload : rendered.workloads()) {
-			workload.template().getSpec().getContainers().forEach(container -> ObjectReferences.env(container)
-				.filter(variable -> variable.getName().equals(ComposeChecks.JWK_SET_URI_VARIABLE))
-				.map(variable -> variable.getValueFrom().getConfigMapKeyRef())
-				.forEach(ref -> readers.put(workload.name(), rendered.named(ConfigMap.class, ref.getName())
-					.map(ConfigMap::getData).map(data -> data.get(ref.getKey())).orElse("(no such ConfigMap)"))));
-		}
+		var readers = configMapValues(ComposeChecks.JWK_SET_URI_VARIABLE);
 		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service")
 			.allSatisfy((workload, uri) -> assertThat(uri).as(workload).isEqualTo("http://identity:" + port + ComposeChecks.JWK_SET_PATH));
+		assertThat(configMapValues(ComposeChecks.JWT_ISSUER_VARIABLE)).as("issuer").containsOnlyKeys(readers.keySet())
+			.allSatisfy((workload, issuer) -> assertThat(issuer).as(workload).isEqualTo(ComposeChecks.DEVELOPMENT_ISSUER));
 		assertThat(NetworkReachability.allowedSources(rendered)).containsEntry("identity", readers.keySet());
+	}
+
+	/** Workload to the value its containers get for {@code variable} from a rendered ConfigMap. */
+	private static Map<String, String> configMapValues(String variable) {
+		var values = new TreeMap<String, String>();
+		for (var workload : rendered.workloads()) {
+			workload.template().getSpec().getContainers().forEach(container -> ObjectReferences.env(container)
+				.filter(env -> env.getName().equals(variable))
+				.map(env -> env.getValueFrom().getConfigMapKeyRef())
+				.forEach(ref -> values.put(workload.name(), rendered.named(ConfigMap.class, ref.getName())
+					.map(ConfigMap::getData).map(data -> data.get(ref.getKey())).orElse("(no such ConfigMap)"))));
+		}
+		return values;
 	}
 
 	private static Set<String> keys(Optional<Map<String, String>> data) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Signs the JWTs the services accept (RS256, one RSA-2048 key with a {@code kid}) and publishes the
@@ -140,8 +141,23 @@ public final class TokenIssuer {
 		return issue(subject, roles, restaurantIdOrNull, ttl).value();
 	}
 
+	/**
+	 * As {@link #mint}, with the claims changed by {@code adjust} before they are signed: a token that is wrong in
+	 * one respect only, such as another {@code iss} or {@code aud}, which a resource server must refuse although
+	 * the signature is good.
+	 */
+	public String mint(String subject, List<String> roles, UUID restaurantIdOrNull, Duration ttl,
+			UnaryOperator<JWTClaimsSet.Builder> adjust) {
+		return issue(subject, roles, restaurantIdOrNull, ttl, adjust).value();
+	}
+
 	/** As {@link #mint}, also returning the expiry written into the token. */
 	public IssuedToken issue(String subject, List<String> roles, UUID restaurantIdOrNull, Duration ttl) {
+		return issue(subject, roles, restaurantIdOrNull, ttl, UnaryOperator.identity());
+	}
+
+	private IssuedToken issue(String subject, List<String> roles, UUID restaurantIdOrNull, Duration ttl,
+			UnaryOperator<JWTClaimsSet.Builder> adjust) {
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(roles, "roles");
 		// JWT times are whole seconds; truncating keeps the reported expiry equal to the exp claim
@@ -161,7 +177,7 @@ public final class TokenIssuer {
 			claims.claim(RESTAURANT_ID_CLAIM, restaurantIdOrNull.toString());
 		}
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
-		SignedJWT jwt = new SignedJWT(header, claims.build());
+		SignedJWT jwt = new SignedJWT(header, adjust.apply(claims).build());
 		try {
 			jwt.sign(signer);
 		} catch (JOSEException e) {

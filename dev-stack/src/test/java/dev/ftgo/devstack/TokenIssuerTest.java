@@ -104,6 +104,18 @@ class TokenIssuerTest {
 	}
 
 	@Test
+	void mintCanChangeOneClaimAndStillSignsWithItsKey() throws Exception {
+		SignedJWT jwt = SignedJWT.parse(ISSUER.mint("admin", List.of("admin"), null, Duration.ofMinutes(5),
+				claims -> claims.issuer("https://another-issuer.example")));
+
+		JWTClaimsSet claims = jwt.getJWTClaimsSet();
+		assertThat(claims.getIssuer()).isEqualTo("https://another-issuer.example");
+		assertThat(claims.getAudience()).containsExactly("ftgo");
+		assertThat(claims.getStringListClaim("roles")).containsExactly("admin");
+		assertThat(verifies(jwt, ISSUER.jwkSetJson())).isTrue();
+	}
+
+	@Test
 	void everyTokenHasItsOwnId() throws Exception {
 		assertThat(SignedJWT.parse(ISSUER.admin()).getJWTClaimsSet().getJWTID())
 				.isNotEqualTo(SignedJWT.parse(ISSUER.admin()).getJWTClaimsSet().getJWTID());

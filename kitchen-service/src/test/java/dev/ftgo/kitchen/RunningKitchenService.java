@@ -90,6 +90,12 @@ public abstract class RunningKitchenService {
 		assertThat(problem.has("detail")).isTrue();
 	}
 
+	/** 200 with an empty list: what a caller gets for an order without a ticket, or with one that is not theirs. */
+	protected static void assertNoTicketListed(ApiClient.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().isEmpty()).as(response.toString()).isTrue();
+	}
+
 	protected static List<String> errorFields(ApiClient.Response response) {
 		assertThat(response.json().has("errors")).as(response.toString()).isTrue();
 		return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();

@@ -28,7 +28,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes a servlet service a stateless OAuth2 resource server for the FTGO tokens.
  *
  * <p>Tokens are verified by the {@code JwtDecoder} Spring Boot builds from
- * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} (required) and {@code .audiences}; this adds:
+ * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} (required: signature and expiry),
+ * {@code .issuer-uri} (the {@code iss} claim, compared as a string: identity providers may sign for several
+ * issuers with one key, so the signature alone does not name the issuer) and {@code .audiences}; this adds:
  * <ul>
  * <li>a filter chain: no session, no CSRF (no cookies to forge), the actuator, the OpenAPI documents and
  * {@code /error} public, every other request authenticated. Which role may do what is the service's code, with

@@ -93,6 +93,17 @@ class ResourceServerIT {
 		assertUnauthorizedProblem(response);
 	}
 
+	/** Signed with the trusted key, yet not the trusted issuer's: one key may sign for several issuers. */
+	@Test
+	void tokenOfAnotherIssuerIsUnauthorized() {
+		var response = get("/api/whoami", TestTokens.fromAnotherIssuer());
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+		assertUnauthorizedProblem(response);
+		assertThat(json(response).path("detail").asString()).contains("iss");
+	}
+
 	@Test
 	void adminTokenResolvesToAdminCallerWithRoleAuthority() {
 		var who = json(get("/api/whoami", TestTokens.admin()));

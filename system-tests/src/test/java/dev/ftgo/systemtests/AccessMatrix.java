@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.ftgo.devstack.Component;
@@ -25,7 +27,8 @@ import dev.ftgo.devstack.TokenIssuer;
  * The access table of the spec (issue 7), on a stack of real processes: five callers against every endpoint
  * family, through the gateway, and every refusal sent again straight to the service's own port, where the
  * gateway cannot help. Allowed answers their 2xx; refused answers 403 when the request alone shows it and 404
- * when only the loaded resource does; no token or a foreign one answers 401 problem+json with
+ * when only the loaded resource does (a search leaves out what the caller may not see: an empty list); no token
+ * or a foreign one answers 401 problem+json with
  * {@code WWW-Authenticate: Bearer} everywhere.
  *
  * <p>Within a row the refusals go first and change nothing; the allowed calls follow in the order written,
@@ -151,7 +154,7 @@ final class AccessMatrix {
 				.refused(Caller.OTHER_CONSUMER, 404).refused(Caller.OTHER_KITCHEN, 404)
 				.allowed(Caller.ADMIN, 200).allowed(Caller.CONSUMER, 200).allowed(Caller.KITCHEN, 200).check();
 		row("GET", path + "?orderId=" + order, "GET " + path + "?orderId={C's order at R}", null)
-				.refused(Caller.OTHER_CONSUMER, 404).refused(Caller.OTHER_KITCHEN, 404)
+				.listsNothingTo(Caller.OTHER_CONSUMER).listsNothingTo(Caller.OTHER_KITCHEN)
 				.allowed(Caller.ADMIN, 200).allowed(Caller.CONSUMER, 200).allowed(Caller.KITCHEN, 200).check();
 		var readyBy = "{\"readyBy\": \"" + Instant.now().plus(Duration.ofMinutes(30)) + "\"}";
 		for (var transition : List.of("accept", "preparing", "ready", "picked-up")) {
@@ -209,6 +212,7 @@ final class AccessMatrix {
 		private final String body;
 		private final Map<Caller, Integer> refused = new EnumMap<>(Caller.class);
 		private final Map<Caller, Integer> allowed = new LinkedHashMap<>();
+		private final Set<Caller> listedNothing = EnumSet.noneOf(Caller.class);
 		private int servicePort;
 
 		Row(String method, String path, String label, String body) {
@@ -234,6 +238,12 @@ final class AccessMatrix {
 			return this;
 		}
 
+		/** Refused by leaving out: 200 with an empty list, the answer when there is nothing to list at all. */
+		Row listsNothingTo(Caller caller) {
+			listedNothing.add(caller);
+			return this;
+		}
+
 		void check() {
 			var cells = new ArrayList<String>();
 			var gateway = stack.ports().gateway();
@@ -247,6 +257,8 @@ final class AccessMatrix {
 				cells.add(caller.label + " " + viaGateway
 						+ (servicePort < 0 ? "" : " (" + expect(servicePort, caller, status, "direct") + ")"));
 			});
+			listedNothing.forEach(caller -> cells.add(caller.label + " " + expectNothingListed(gateway, caller, "via the gateway")
+					+ (servicePort < 0 ? "" : " (" + expectNothingListed(servicePort, caller, "direct") + ")")));
 			allowed.forEach((caller, status) -> cells.add(caller.label + " " + expect(gateway, caller, status, "via the gateway")));
 			table.add("  " + label + ": " + String.join(" · ", cells));
 		}
@@ -265,6 +277,14 @@ final class AccessMatrix {
 				disagree(caller.label + " " + where, status, answer, status >= 400 ? "problem+json" : "");
 			}
 			return answer.status();
+		}
+
+		private String expectNothingListed(int port, Caller caller, String where) {
+			var answer = send(port, "Bearer " + tokens.get(caller));
+			if (answer.status() != 200 || !answer.body().strip().equals("[]")) {
+				disagree(caller.label + " " + where, 200, answer, "[]");
+			}
+			return answer.status() + " " + answer.body().strip();
 		}
 
 		private void disagree(String who, int status, Answer answer, String shape) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
@@ -42,6 +43,8 @@ import dev.ftgo.testsupport.ApiClient;
  * <p>Every fault starts from a recovered system: each test waits for its own orders to complete. Orders
  * are placed by their consumer, reads and set-up are an admin's, ticket moves the restaurant's staff's.
  */
+@ExtendWith(SharedStack.class)
+@Order(SharedStack.FIRST + 2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 
@@ -61,13 +64,12 @@ class FaultsIT {
 	private static final FaultReport report = new FaultReport();
 
 	@BeforeAll
-	static void startStack() {
-		// The faults are about processes, not about the per-client rate limit: an open-loop stream (5-20 orders/s
-		// from one consumer, below the default 50/s) fires the sends it missed back to back when a restarting JVM
-		// starves its clock thread on two cores, and a 429 would then read as a lost order. The limit itself is
-		// the gateway module's to test.
-		stack = SystemStack.start("faults",
-				builder -> builder.args(Component.API_GATEWAY, SystemStack.RATE_LIMIT_OUT_OF_THE_WAY));
+	static void connect(Stack shared) {
+		// The faults are about processes, not about the per-client rate limit, which the shared stack lifts: an
+		// open-loop stream (5-20 orders/s from one consumer, below the default 50/s) fires the sends it missed back
+		// to back when a restarting JVM starves its clock thread on two cores, and a 429 would then read as a lost
+		// order. The limit itself is the gateway module's to test.
+		stack = shared;
 		fixtures = new Fixtures(stack);
 		admin = fixtures.asAdmin();
 		kafka = new KafkaTopics("127.0.0.1:" + stack.ports().kafka());
@@ -94,13 +96,10 @@ class FaultsIT {
 	}
 
 	@AfterAll
-	static void stopStack() {
+	static void publishTheReport() {
 		report.publish(Path.of("target", "fault-summary.md"));
 		if (kafka != null) {
 			kafka.close();
-		}
-		if (stack != null) {
-			stack.close();
 		}
 	}
 

@@ -19,9 +19,10 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
@@ -35,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * hostile part meets the services' validation rather than the access rules; hostile tokens have a test
  * of their own.
  */
+@ExtendWith(SharedStack.class)
+@Order(SharedStack.FIRST + 1)
 class HostileInputIT {
 
 	private static final int PER_ENDPOINT = 500;
@@ -51,20 +54,13 @@ class HostileInputIT {
 	private final TreeMap<Integer, Integer> statuses = new TreeMap<>();
 
 	@BeforeAll
-	static void startStack() {
+	static void connect(Stack shared) {
 		// thousands of requests one after the other from a handful of clients: far above the gateway's default
-		// 50 requests/s per client, and a 429 would keep the hostile bodies from ever reaching validation
-		stack = SystemStack.start("hostile-input",
-				builder -> builder.args(Component.API_GATEWAY, SystemStack.RATE_LIMIT_OUT_OF_THE_WAY));
+		// 50 requests/s per client, which the shared stack lifts; a 429 would keep the hostile bodies from ever
+		// reaching validation
+		stack = shared;
 		fixtures = new Fixtures(stack);
 		admin = fixtures.asAdmin();
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (stack != null) {
-			stack.close();
-		}
 	}
 
 	@Test

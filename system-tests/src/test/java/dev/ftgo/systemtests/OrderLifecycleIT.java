@@ -20,6 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
@@ -33,8 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The refusal paths need the kitchen to know something order-service does not know yet; stopping
  * the relay for a moment makes that window deterministic. Each step is taken by whom the access rules
  * name: the consumer orders and cancels, the restaurant's staff move the ticket, an admin sets up and
- * watches. The only stack with every service and real tickets, so the whole access table runs here too.
+ * watches. The first class on the {@link SharedStack}, with every service and real tickets, so the whole
+ * access table runs here too.
  */
+@ExtendWith(SharedStack.class)
+@Order(SharedStack.FIRST)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderLifecycleIT {
 
@@ -48,8 +52,8 @@ class OrderLifecycleIT {
 	private static KafkaTopics kafka;
 
 	@BeforeAll
-	static void startStack() {
-		stack = SystemStack.start("lifecycle");
+	static void connect(Stack shared) {
+		stack = shared;
 		fixtures = new Fixtures(stack);
 		admin = fixtures.asAdmin();
 		kafka = new KafkaTopics("127.0.0.1:" + stack.ports().kafka());
@@ -59,9 +63,6 @@ class OrderLifecycleIT {
 	static void stopStack() {
 		if (kafka != null) {
 			kafka.close();
-		}
-		if (stack != null) {
-			stack.close();
 		}
 	}
 

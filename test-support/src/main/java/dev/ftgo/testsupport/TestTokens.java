@@ -30,6 +30,10 @@ public final class TestTokens {
 	public static final String JWK_SET_URI_PROPERTY = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 	/** What each app's application.yml reads the JWK set URI from; set too, so either wiring finds this server. */
 	public static final String FTGO_JWK_SET_URI_PROPERTY = "ftgo.jwk-set-uri";
+	/** The {@code iss} of {@link #fromAnotherIssuer()}; the apps trust {@link TokenIssuer#ISSUER} only. */
+	public static final String ANOTHER_ISSUER = "https://another-issuer.example";
+	/** The {@code aud} of {@link #forAnotherAudience()}; the apps accept {@link TokenIssuer#AUDIENCE} only. */
+	public static final String ANOTHER_AUDIENCE = "another-api";
 
 	private TestTokens() {
 	}
@@ -71,6 +75,22 @@ public final class TestTokens {
 	/** A well-formed admin token signed by a key the JWK set does not hold: the app must answer 401. */
 	public static String signedByAnotherKey() {
 		return ForeignIssuer.INSTANCE.admin();
+	}
+
+	/**
+	 * An admin token signed with the trusted key and valid in every other respect, but issued by
+	 * {@value #ANOTHER_ISSUER}: 401. Identity providers may sign for several issuers with one key (multi-tenant ones
+	 * do), so only the {@code iss} claim tells this token from the apps' own.
+	 */
+	public static String fromAnotherIssuer() {
+		return issuer().mint(TokenIssuer.ADMIN, List.of(TokenIssuer.ADMIN), null, TokenIssuer.DEFAULT_TTL,
+				claims -> claims.issuer(ANOTHER_ISSUER));
+	}
+
+	/** An admin token of the trusted issuer and key, but for another API ({@value #ANOTHER_AUDIENCE}): 401. */
+	public static String forAnotherAudience() {
+		return issuer().mint(TokenIssuer.ADMIN, List.of(TokenIssuer.ADMIN), null, TokenIssuer.DEFAULT_TTL,
+				claims -> claims.audience(ANOTHER_AUDIENCE));
 	}
 
 	static UUID uuid(Object id) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,6 +62,25 @@ class TestTokensTest {
 
 		assertThat(verifiesAgainst(TestTokens.jwkSetUri(), TestTokens.expired())).isTrue();
 		assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant()).isBefore(Instant.now());
+	}
+
+	@Test
+	void fromAnotherIssuerAndForAnotherAudienceDifferOnlyInThatClaim() throws Exception {
+		var own = SignedJWT.parse(TestTokens.admin()).getJWTClaimsSet();
+		var otherIssuer = SignedJWT.parse(TestTokens.fromAnotherIssuer()).getJWTClaimsSet();
+		var otherAudience = SignedJWT.parse(TestTokens.forAnotherAudience()).getJWTClaimsSet();
+
+		assertThat(verifiesAgainst(TestTokens.jwkSetUri(), TestTokens.fromAnotherIssuer())).isTrue();
+		assertThat(verifiesAgainst(TestTokens.jwkSetUri(), TestTokens.forAnotherAudience())).isTrue();
+		assertThat(otherIssuer.getIssuer()).isEqualTo("https://another-issuer.example").isNotEqualTo(own.getIssuer());
+		assertThat(otherIssuer.getAudience()).isEqualTo(own.getAudience());
+		assertThat(otherAudience.getAudience()).containsExactly("another-api").isNotEqualTo(own.getAudience());
+		assertThat(otherAudience.getIssuer()).isEqualTo(own.getIssuer());
+		for (var claims : List.of(otherIssuer, otherAudience)) {
+			assertThat(claims.getSubject()).isEqualTo(own.getSubject());
+			assertThat(claims.getStringListClaim("roles")).isEqualTo(own.getStringListClaim("roles"));
+			assertThat(claims.getExpirationTime().toInstant()).isAfter(Instant.now());
+		}
 	}
 
 	private static String subject(String token) throws Exception {

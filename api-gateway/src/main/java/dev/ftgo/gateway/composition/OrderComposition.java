@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
@@ -20,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import dev.ftgo.gateway.edge.ServiceUnavailable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,13 +69,16 @@ class OrderComposition {
 	private final ReactiveCircuitBreakerFactory<?, ?> breakers;
 	private final JsonMapper json;
 
-	OrderComposition(WebClient.Builder webClient, LoadBalancedExchangeFilterFunction loadBalancer,
-			ReactiveCircuitBreakerFactory<?, ?> breakers, JsonMapper json) {
+	OrderComposition(WebClient.Builder webClient, HttpClient gatewayHttpClient,
+			LoadBalancedExchangeFilterFunction loadBalancer, ReactiveCircuitBreakerFactory<?, ?> breakers, JsonMapper json) {
 		// a copy of Boot's builder (codecs, observation) with service names resolved by the load balancer;
 		// the shared builder stays as it is, the Eureka client calls the registry through it.
+		// The routes' HTTP client: their connection pool and settings (spring.cloud.gateway.server.webflux.httpclient),
+		// among them the idle time that keeps a connection the service is closing from being reused.
 		// Metrics under a name of their own: Prometheus refuses a second "http.client.requests" with other
 		// tags than the routes' (whichever registers first would win, the other would be lost).
 		this.services = webClient.clone()
+			.clientConnector(new ReactorClientHttpConnector(gatewayHttpClient))
 			.filter(loadBalancer)
 			.observationConvention(new DefaultClientRequestObservationConvention(METRIC))
 			.build();

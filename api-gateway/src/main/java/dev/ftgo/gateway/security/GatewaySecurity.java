@@ -18,9 +18,9 @@ import dev.ftgo.gateway.ratelimit.RateLimitWebFilter;
 /**
  * The edge as an OAuth2 resource server. Every {@code /api/**} request carries a JWT, checked
  * against the JWK set at {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} (signature,
- * expiry, audience {@code ftgo}); then the client's rate limit, then {@link GatewayAccessPolicy}. The
- * token goes on to the service unchanged, which checks it again. Stateless: no session, no CSRF
- * (no cookies carry credentials).
+ * expiry, issuer {@code .issuer-uri}, audience {@code ftgo}: all in the decoder Boot builds from those
+ * properties); then the client's rate limit, then {@link GatewayAccessPolicy}. The token goes on to the
+ * service unchanged, which checks it again. Stateless: no session, no CSRF (no cookies carry credentials).
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {

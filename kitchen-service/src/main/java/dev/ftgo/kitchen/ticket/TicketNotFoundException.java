@@ -7,6 +7,6 @@ public class TicketNotFoundException extends RuntimeException {
 	}
 
 	TicketNotFoundException(OrderId orderId, TicketId ticketId) {
-		super(ticketId == null ? "Order " + orderId + " has no ticket" : "Order " + orderId + " has no ticket " + ticketId);
+		super("Order " + orderId + " has no ticket " + ticketId);
 	}
 }

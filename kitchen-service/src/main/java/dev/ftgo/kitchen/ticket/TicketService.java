@@ -66,17 +66,13 @@ public class TicketService {
 	}
 
 	/**
-	 * The order's ticket; empty while it has none (the kitchen may not have received the order yet).
-	 *
-	 * @throws TicketNotFoundException if the order has a ticket that {@code access} does not permit
+	 * The order's ticket if {@code access} permits it; empty while it has none (the kitchen may not have received
+	 * the order yet) and when it is not the caller's to see. The two look alike on purpose: a stranger must not
+	 * learn that an order exists and reached the kitchen.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Ticket> findForOrder(OrderId orderId, TicketAccess access) {
-		var ticket = tickets.findByOrderId(orderId.value());
-		if (ticket.isPresent() && !access.permits(ticket.get())) {
-			throw new TicketNotFoundException(orderId, null);
-		}
-		return ticket;
+		return tickets.findByOrderId(orderId.value()).filter(access::permits);
 	}
 
 	public Ticket accept(TicketId id, Instant readyBy, TicketAccess access) {

@@ -2,7 +2,8 @@ package dev.ftgo.order.order;
 
 /**
  * A client-chosen key that makes a retried {@code POST /orders} return the first order instead of
- * placing another: 1 to 128 printable ASCII characters.
+ * placing another: 1 to 128 printable ASCII characters. It is the ordering consumer's own: the same key
+ * from two consumers names two orders.
  */
 public record IdempotencyKey(String value) {
 

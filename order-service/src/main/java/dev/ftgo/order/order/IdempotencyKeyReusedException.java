@@ -1,6 +1,6 @@
 package dev.ftgo.order.order;
 
-/** An idempotency key already used for a different request: the client mixed up its keys. */
+/** An idempotency key the consumer already used for a different request: the client mixed up its keys. */
 public class IdempotencyKeyReusedException extends RuntimeException {
 
 	IdempotencyKeyReusedException(IdempotencyKey key) {

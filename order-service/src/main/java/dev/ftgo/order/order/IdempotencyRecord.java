@@ -1,12 +1,14 @@
 package dev.ftgo.order.order;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.data.domain.Persistable;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
@@ -14,14 +16,26 @@ import jakarta.persistence.Transient;
 
 /**
  * Remembers which order an idempotency key placed, and a fingerprint of the request it came with.
- * Written in the same transaction as the order; the primary key on {@code key} decides races.
+ * Written in the same transaction as the order; the primary key on (consumer, key) decides races.
  */
 @Entity
 @Table(name = "idempotency_key")
-class IdempotencyRecord implements Persistable<String> {
+class IdempotencyRecord implements Persistable<IdempotencyRecord.ConsumersKey> {
 
-	@Id
-	private String key;
+	/**
+	 * A key as one consumer used it. Clients choose keys without knowing of each other, so the same key from two
+	 * consumers names two orders, and looking one up never touches another consumer's.
+	 */
+	@Embeddable
+	record ConsumersKey(UUID consumerId, String key) implements Serializable {
+
+		static ConsumersKey of(ConsumerId consumerId, IdempotencyKey key) {
+			return new ConsumersKey(consumerId.value(), key.value());
+		}
+	}
+
+	@EmbeddedId
+	private ConsumersKey id;
 
 	private String requestHash;
 
@@ -37,8 +51,9 @@ class IdempotencyRecord implements Persistable<String> {
 		// for JPA
 	}
 
-	IdempotencyRecord(IdempotencyKey key, String requestHash, OrderId orderId, Instant createdAt) {
-		this.key = key.value();
+	IdempotencyRecord(ConsumerId consumerId, IdempotencyKey key, String requestHash, OrderId orderId,
+			Instant createdAt) {
+		this.id = ConsumersKey.of(consumerId, key);
 		this.requestHash = requestHash;
 		this.orderId = orderId.value();
 		this.createdAt = createdAt;
@@ -53,8 +68,8 @@ class IdempotencyRecord implements Persistable<String> {
 	}
 
 	@Override
-	public String getId() {
-		return key;
+	public ConsumersKey getId() {
+		return id;
 	}
 
 	@Override

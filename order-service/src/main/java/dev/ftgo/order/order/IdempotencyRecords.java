@@ -4,10 +4,13 @@ import java.util.Optional;
 
 import org.springframework.data.repository.Repository;
 
-interface IdempotencyRecords extends Repository<IdempotencyRecord, String> {
+import dev.ftgo.order.order.IdempotencyRecord.ConsumersKey;
+
+interface IdempotencyRecords extends Repository<IdempotencyRecord, ConsumersKey> {
 
 	/** Flushes at once, so a duplicate key fails here, inside the caller's transaction. */
 	IdempotencyRecord saveAndFlush(IdempotencyRecord record);
 
-	Optional<IdempotencyRecord> findById(String key);
+	/** Only the consumer's own use of the key: another consumer's is no answer, not even a refusal. */
+	Optional<IdempotencyRecord> findById(ConsumersKey id);
 }

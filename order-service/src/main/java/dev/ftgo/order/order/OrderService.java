@@ -50,15 +50,16 @@ public class OrderService {
 	 * Prices the lines from the restaurant's current menu, has the consumer approve the total and saves
 	 * the order in APPROVAL_PENDING, sending {@code OrderCreated} and {@code CreateTicket}. With a key, a
 	 * repeated request returns the order the key placed first, even when both arrive at once, and sends
-	 * nothing again.
+	 * nothing again. A key is the ordering consumer's own: another consumer's use of it is neither replayed
+	 * nor refused here, and so never revealed.
 	 *
 	 * @throws OrderRefusedException when the order refers to unknown things or breaks a rule
-	 * @throws IdempotencyKeyReusedException when the key was used for a different request
+	 * @throws IdempotencyKeyReusedException when the consumer used the key for a different request
 	 */
 	public PlacedOrder place(PlaceOrder command, IdempotencyKey keyOrNull) {
 		var fingerprint = command.fingerprint();
 		if (keyOrNull != null) {
-			var earlier = replay(keyOrNull, fingerprint);
+			var earlier = replay(command.consumerId(), keyOrNull, fingerprint);
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
@@ -93,17 +94,18 @@ public class OrderService {
 			transaction.executeWithoutResult(status -> {
 				orders.save(order);
 				if (keyOrNull != null) {
-					idempotencyRecords.saveAndFlush(new IdempotencyRecord(keyOrNull, fingerprint, order.id(), now));
+					idempotencyRecords.saveAndFlush(
+							new IdempotencyRecord(command.consumerId(), keyOrNull, fingerprint, order.id(), now));
 				}
 				messages.send(order.releaseMessages());
 			});
 		}
 		catch (DataIntegrityViolationException duplicateKey) {
-			// a concurrent request with the same key committed first; its order is the answer
+			// a concurrent request of this consumer with the same key committed first; its order is the answer
 			if (keyOrNull == null) {
 				throw duplicateKey;
 			}
-			return replay(keyOrNull, fingerprint).orElseThrow(() -> duplicateKey);
+			return replay(command.consumerId(), keyOrNull, fingerprint).orElseThrow(() -> duplicateKey);
 		}
 		return new PlacedOrder(order, false);
 	}
@@ -142,8 +144,9 @@ public class OrderService {
 		return order;
 	}
 
-	private Optional<PlacedOrder> replay(IdempotencyKey key, String fingerprint) {
-		return transaction.execute(status -> idempotencyRecords.findById(key.value()).map(earlier -> {
+	private Optional<PlacedOrder> replay(ConsumerId consumerId, IdempotencyKey key, String fingerprint) {
+		var id = IdempotencyRecord.ConsumersKey.of(consumerId, key);
+		return transaction.execute(status -> idempotencyRecords.findById(id).map(earlier -> {
 			if (!earlier.matches(fingerprint)) {
 				throw new IdempotencyKeyReusedException(key);
 			}

@@ -52,8 +52,8 @@ class ApiDocumentation {
 		return version("v2", "2.x", """
 				The orders of v1 in a new representation: "status" for "state", "items" for "lineItems", and money \
 				as {"amountMinor": 1250, "currency": "USD"}, an integer count of the currency's minor unit (cents for \
-				USD, yen for JPY). Behaviour, validation and errors are those of v1; an Idempotency-Key names one \
-				order in both versions.""");
+				USD, yen for JPY). Behaviour, validation and errors are those of v1; a consumer's Idempotency-Key \
+				names one of its orders in both versions (keys are per consumer).""");
 	}
 
 	private static GroupedOpenApi version(String name, String version, String description) {

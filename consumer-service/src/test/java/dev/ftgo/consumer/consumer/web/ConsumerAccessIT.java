@@ -30,13 +30,13 @@ class ConsumerAccessIT extends RunningConsumerService {
 
 	/** The spec's table for this service; 401 for every token the service must not trust. */
 	private static final String TABLE = """
-			                ADMIN  THE_CONSUMER  ANOTHER_CONSUMER  KITCHEN  NO_TOKEN  EXPIRED  SIGNED_BY_ANOTHER_KEY
-			REGISTER        201    403           403               403      401       401      401
-			READ            200    200           403               403      401       401      401
-			NOTIFICATIONS   200    200           403               403      401       401      401
-			SUSPEND         200    403           403               403      401       401      401
-			REACTIVATE      200    403           403               403      401       401      401
-			VALIDATE_ORDER  200    200           403               403      401       401      401
+			                ADMIN  THE_CONSUMER  ANOTHER_CONSUMER  KITCHEN  NO_TOKEN  EXPIRED  SIGNED_BY_ANOTHER_KEY  FROM_ANOTHER_ISSUER
+			REGISTER        201    403           403               403      401       401      401                    401
+			READ            200    200           403               403      401       401      401                    401
+			NOTIFICATIONS   200    200           403               403      401       401      401                    401
+			SUSPEND         200    403           403               403      401       401      401                    401
+			REACTIVATE      200    403           403               403      401       401      401                    401
+			VALIDATE_ORDER  200    200           403               403      401       401      401                    401
 			""";
 
 	private static final String CONSUMERS = "/api/v1/consumers";
@@ -72,7 +72,8 @@ class ConsumerAccessIT extends RunningConsumerService {
 		KITCHEN(id -> TestTokens.kitchen(UUID.randomUUID())),
 		NO_TOKEN(id -> null),
 		EXPIRED(id -> TestTokens.expired()),
-		SIGNED_BY_ANOTHER_KEY(id -> TestTokens.signedByAnotherKey());
+		SIGNED_BY_ANOTHER_KEY(id -> TestTokens.signedByAnotherKey()),
+		FROM_ANOTHER_ISSUER(id -> TestTokens.fromAnotherIssuer());
 
 		private final Function<String, String> token;
 

@@ -46,13 +46,14 @@ class TicketController {
 	}
 
 	/**
-	 * A query answers with a list: empty when the order has no ticket (yet). An order whose ticket the caller
-	 * may not see is answered 404, as reading that ticket by id would be.
+	 * A query answers with a list of what the caller may see: empty when the order has no ticket (yet), and
+	 * when its ticket is not the caller's. The two look alike, so a stranger learns nothing about the order.
 	 */
 	@GetMapping
 	@Operation(operationId = "findTicketsOfOrder", summary = "Find the ticket of an order",
-			description = "A list of at most one ticket; empty while the kitchen has not made one for the order. "
-					+ READERS)
+			description = "A list of at most one ticket; empty while the kitchen has not made one for the order, and "
+					+ "when the ticket is not the caller's to see: admins, the kitchen staff of its restaurant and the "
+					+ "consumer whose order it is see it.")
 	List<TicketResponse> findByOrder(@RequestParam UUID orderId, Caller caller) {
 		return tickets.findForOrder(new OrderId(orderId), TicketAccessRules.toRead(caller)).stream()
 				.map(TicketResponse::of).toList();

@@ -129,7 +129,7 @@ class CreateTicketIT extends RunningKitchenService {
 		assertThat(consumerOfTicketFor(orderId)).isNull();
 		assertThat(asAdmin().get("/api/v1/tickets/" + ticketId).status()).isEqualTo(200);
 		assertProblem(asConsumer(consumerId).get("/api/v1/tickets/" + ticketId), 404);
-		assertProblem(asConsumer(consumerId).get("/api/v1/tickets?orderId=" + orderId), 404);
+		assertNoTicketListed(asConsumer(consumerId).get("/api/v1/tickets?orderId=" + orderId));
 	}
 
 	private UUID consumerOfTicketFor(UUID orderId) {

@@ -44,12 +44,13 @@ final class OrderEndpoints {
 	/**
 	 * A retry with the same {@code Idempotency-Key} and the same order gets the same answer (marked
 	 * {@code Idempotent-Replayed: true}) and no second order. "The same order" is decided on the command, not on the
-	 * JSON, so a key names one order across API versions.
+	 * JSON, so a consumer's key names one of its orders across API versions. Keys are per consumer.
 	 */
 	<T> ResponseEntity<T> place(PlaceOrder command, String idempotencyKeyOrNull, Caller caller,
 			Function<OrderId, T> creationAnswer) {
-		// only consumers order, each for itself; checked before the key is looked up, so that nobody gets another
-		// consumer's order replayed (the key's fingerprint holds the consumer id, which is now the caller's own)
+		// only consumers order, each for itself; checked before the key is looked up, because the key is looked up
+		// among the keys of the body's consumer: this makes them the caller's own, so nobody gets another consumer's
+		// order replayed or learns which keys another consumer used
 		caller.requireConsumer(command.consumerId().value());
 		var key = idempotencyKeyOrNull == null ? null : new IdempotencyKey(idempotencyKeyOrNull);
 		var placed = orders.place(command, key);

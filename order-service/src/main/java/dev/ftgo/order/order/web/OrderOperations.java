@@ -33,11 +33,13 @@ final class OrderOperations {
 	@Operation(operationId = "placeOrder", summary = "Place an order", description = """
 			Prices the items from the restaurant's current menu and has consumer-service approve the total. The order \
 			starts in APPROVAL_PENDING; the kitchen approves or rejects it asynchronously. With an Idempotency-Key, a \
-			retry of the same order gets the first answer and places nothing; a key names one order in every API \
-			version.""", parameters = @Parameter(name = OrderEndpoints.IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
+			retry of the same order gets the first answer and places nothing. Keys are per consumer: a consumer's key \
+			names one of its orders in every API version, and the same key from another consumer is unrelated.""",
+			parameters = @Parameter(name = OrderEndpoints.IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
 					description = "Optional; makes retrying safe: 1 to 128 printable ASCII characters, chosen by the "
-							+ "client, one per order."))
-	@ApiResponse(responseCode = "201", description = "Placed, or replayed for a known Idempotency-Key.",
+							+ "client, one per order; per consumer, so another consumer's keys never clash with it."))
+	@ApiResponse(responseCode = "201", description = "Placed, or replayed for an Idempotency-Key the caller already "
+			+ "used.",
 			useReturnTypeSchema = true, headers = {
 				@Header(name = "Location", description = "The order's path.", schema = @Schema(type = "string")),
 				@Header(name = OrderEndpoints.IDEMPOTENT_REPLAYED,
@@ -54,8 +56,8 @@ final class OrderOperations {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "422", description = "Refused (reason says why): unknown restaurant, menu item or "
 			+ "consumer, closed restaurant, quantity outside 1..1000, mixed currencies, a menu price its currency "
-			+ "cannot represent (12.50 JPY), over the consumer's order limit, suspended consumer; or the "
-			+ "Idempotency-Key was used for a different order.",
+			+ "cannot represent (12.50 JPY), over the consumer's order limit, suspended consumer; or the caller "
+			+ "already used the Idempotency-Key for a different order.",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "502",
 			description = "kitchen-service or consumer-service answered outside its contract.",

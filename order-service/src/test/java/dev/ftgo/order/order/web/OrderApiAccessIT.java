@@ -32,15 +32,15 @@ class OrderApiAccessIT extends WithStubbedServices {
 
 	/** The spec's table for this service; 401 for every token the service must not trust. */
 	private static final String TABLE = """
-			           ADMIN  OWNER  ANOTHER_CONSUMER  KITCHEN  NO_TOKEN  EXPIRED  SIGNED_BY_ANOTHER_KEY
-			PLACE_V1   403    201    403               403      401       401      401
-			PLACE_V2   403    201    403               403      401       401      401
-			READ_V1    200    200    404               403      401       401      401
-			READ_V2    200    200    404               403      401       401      401
-			LIST_V1    200    200    403               403      401       401      401
-			LIST_V2    200    200    403               403      401       401      401
-			CANCEL_V1  403    202    404               403      401       401      401
-			CANCEL_V2  403    202    404               403      401       401      401
+			           ADMIN  OWNER  ANOTHER_CONSUMER  KITCHEN  NO_TOKEN  EXPIRED  SIGNED_BY_ANOTHER_KEY  FROM_ANOTHER_ISSUER
+			PLACE_V1   403    201    403               403      401       401      401                    401
+			PLACE_V2   403    201    403               403      401       401      401                    401
+			READ_V1    200    200    404               403      401       401      401                    401
+			READ_V2    200    200    404               403      401       401      401                    401
+			LIST_V1    200    200    403               403      401       401      401                    401
+			LIST_V2    200    200    403               403      401       401      401                    401
+			CANCEL_V1  403    202    404               403      401       401      401                    401
+			CANCEL_V2  403    202    404               403      401       401      401                    401
 			""";
 
 	@Autowired
@@ -78,7 +78,8 @@ class OrderApiAccessIT extends WithStubbedServices {
 		KITCHEN(owner -> TestTokens.kitchen(UUID.randomUUID())),
 		NO_TOKEN(owner -> null),
 		EXPIRED(owner -> TestTokens.expired()),
-		SIGNED_BY_ANOTHER_KEY(owner -> TestTokens.signedByAnotherKey());
+		SIGNED_BY_ANOTHER_KEY(owner -> TestTokens.signedByAnotherKey()),
+		FROM_ANOTHER_ISSUER(owner -> TestTokens.fromAnotherIssuer());
 
 		private final Function<UUID, String> token;
 
