@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * development identity ({@code POST /tokens}). Many meters exist only once they have measured something, so it
  * first places orders through the gateway and waits for their approval (Kafka listeners, the relay, HTTP clients,
  * breakers, bulkheads and retries), then waits for the per-partition consumer lag, which Micrometer binds on its
- * periodic refresh of the Kafka client's metrics (up to a minute).
+ * periodic refresh of the Kafka client's metrics (every 10 s in these applications).
  */
 public final class ScrapeMetricNames {
 

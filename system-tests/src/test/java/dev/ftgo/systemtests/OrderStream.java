@@ -91,6 +91,11 @@ final class OrderStream implements AutoCloseable {
 		}
 	}
 
+	/** Milliseconds since the stream started, on the clock of {@link Refusal#sentAtMs()}. */
+	long elapsedMs() {
+		return (System.nanoTime() - startedAt) / 1_000_000;
+	}
+
 	int sent() {
 		return sent.get();
 	}
