@@ -1,9 +1,10 @@
 package dev.ftgo.order.restaurant;
 
+import java.util.ArrayList;
 import java.util.Currency;
-import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +33,13 @@ public class RestaurantReplica {
 			INSERT INTO restaurant_replica_menu_item
 			  (restaurant_id, line_no, menu_item_id, name, price_amount, price_currency)
 			VALUES (?, ?, ?, ?, ?, ?)""";
+
+	private static final String FIND = """
+			SELECT r.name, r.open, m.menu_item_id, m.name AS item_name, m.price_amount, m.price_currency
+			FROM restaurant_replica r
+			LEFT JOIN restaurant_replica_menu_item m ON m.restaurant_id = r.restaurant_id
+			WHERE r.restaurant_id = ?
+			ORDER BY m.line_no""";
 
 	private final JdbcClient jdbc;
 
@@ -65,21 +73,31 @@ public class RestaurantReplica {
 		return kept;
 	}
 
+	/**
+	 * The restaurant with its menu, read in one statement: one pooled connection, held only while it runs,
+	 * and a menu that belongs to the name and state beside it. (A second query from inside the first one's row
+	 * mapper would take a second connection while holding the first; with more placements at once than the
+	 * pool has connections, every connection ends up held by a thread waiting for another.)
+	 */
 	public Optional<Restaurant> find(RestaurantId id) {
-		return jdbc.sql("SELECT name, open FROM restaurant_replica WHERE restaurant_id = ?")
+		return jdbc.sql(FIND)
 			.param(id.value())
-			.query((row, number) -> new Restaurant(id, row.getString("name"), row.getBoolean("open"), menuOf(id)))
-			.optional();
-	}
-
-	private List<Restaurant.MenuItem> menuOf(RestaurantId id) {
-		return jdbc.sql("""
-				SELECT menu_item_id, name, price_amount, price_currency FROM restaurant_replica_menu_item
-				WHERE restaurant_id = ? ORDER BY line_no""")
-			.param(id.value())
-			.query((row, number) -> new Restaurant.MenuItem(new MenuItemId(row.getString("menu_item_id")),
-					row.getString("name"),
-					new Money(row.getBigDecimal("price_amount"), Currency.getInstance(row.getString("price_currency")))))
-			.list();
+			.query((ResultSetExtractor<Optional<Restaurant>>) rows -> {
+				if (!rows.next()) {
+					return Optional.empty();
+				}
+				var name = rows.getString("name");
+				var open = rows.getBoolean("open");
+				var menu = new ArrayList<Restaurant.MenuItem>();
+				do {
+					var itemId = rows.getString("menu_item_id");
+					if (itemId != null) { // the outer join's one row for a restaurant with an empty menu
+						menu.add(new Restaurant.MenuItem(new MenuItemId(itemId), rows.getString("item_name"),
+								new Money(rows.getBigDecimal("price_amount"), Currency.getInstance(rows.getString("price_currency")))));
+					}
+				}
+				while (rows.next());
+				return Optional.of(new Restaurant(id, name, open, menu));
+			});
 	}
 }
