@@ -32,9 +32,11 @@ final class HttpLoad {
 
 	/**
 	 * One POST: when it was sent (epoch milliseconds, this machine's clock), seconds since the load began,
-	 * its latency, its status (-1 for no answer) and the order's id when it was created.
+	 * its latency, its status (-1 for no answer), the order's id when it was created, and whether a refusal
+	 * said when to retry (a problem+json body with {@code Retry-After}).
 	 */
-	record Sample(double sentAtMillis, double offsetSeconds, double latencyMs, int status, String orderId) {
+	record Sample(double sentAtMillis, double offsetSeconds, double latencyMs, int status, String orderId,
+			boolean retryAfter) {
 	}
 
 	private final Map<Integer, String> errorExamples = new ConcurrentHashMap<>();
@@ -69,17 +71,33 @@ final class HttpLoad {
 	}
 
 	List<Sample> fixedRate(double perSecond, Duration duration) {
-		int count = (int) Math.round(perSecond * duration.toMillis() / 1000.0);
-		List<CompletableFuture<Sample>> inFlight = new ArrayList<>(count);
+		return schedule(List.of(new Phase(perSecond, duration)));
+	}
+
+	/** A rate held for a while: one step of an open-loop {@link #schedule}. */
+	record Phase(double perSecond, Duration duration) {
+	}
+
+	/**
+	 * Open loop through the phases one after the other, with no gap: each order is sent when due, whatever the
+	 * answers to the earlier ones.
+	 */
+	List<Sample> schedule(List<Phase> phases) {
+		List<CompletableFuture<Sample>> inFlight = new ArrayList<>();
 		long began = System.nanoTime();
 		double beganMillis = System.currentTimeMillis();
-		for (int i = 0; i < count; i++) {
-			long due = began + (long) (i * 1e9 / perSecond);
-			Pause.until(due);
-			inFlight.add(http.sendAsync(request(), HttpResponse.BodyHandlers.ofString())
-					.handle((response, error) -> sample(beganMillis, began, due, error == null ? response : null)));
+		long phaseStart = began;
+		for (Phase phase : phases) {
+			int count = (int) Math.round(phase.perSecond() * phase.duration().toMillis() / 1000.0);
+			for (int i = 0; i < count; i++) {
+				long due = phaseStart + (long) (i * 1e9 / phase.perSecond());
+				Pause.until(due);
+				inFlight.add(http.sendAsync(request(), HttpResponse.BodyHandlers.ofString())
+						.handle((response, error) -> sample(beganMillis, began, due, error == null ? response : null)));
+			}
+			phaseStart += phase.duration().toNanos();
 		}
-		List<Sample> samples = new ArrayList<>(count);
+		List<Sample> samples = new ArrayList<>(inFlight.size());
 		for (CompletableFuture<Sample> future : inFlight) {
 			samples.add(future.join());
 		}
@@ -128,8 +146,10 @@ final class HttpLoad {
 			String body = response.body() == null ? "" : response.body();
 			errorExamples.putIfAbsent(response.statusCode(), body.length() > 300 ? body.substring(0, 300) + "…" : body);
 		}
+		boolean retryAfter = response != null && response.headers().firstValue("Retry-After").isPresent()
+				&& response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
 		return new Sample(beganMillis + (sent - began) / 1e6, (sent - began) / 1e9, (now - sent) / 1e6,
-				response == null ? -1 : response.statusCode(), orderId);
+				response == null ? -1 : response.statusCode(), orderId, retryAfter);
 	}
 
 	private static void await(ExecutorService pool, Duration timeout) {

@@ -20,8 +20,8 @@ import dev.ftgo.devstack.Component;
 final class Measurements {
 
 	/** The order of the table: the numbering. */
-	private static final List<String> ORDER = List.of("drain", "lag", "endToEnd", "fixedRate", "overhead", "producer",
-			"footprint", "coldStart");
+	private static final List<String> ORDER = List.of("drain", "lag", "endToEnd", "fixedRate", "portableRate", "overhead",
+			"producer", "footprint", "coldStart", Overload.ID);
 	/** The goal for the whole stack's resident memory. */
 	private static final double FOOTPRINT_GOAL_MB = 2.5 * 1024;
 	/** After the loads, a pause for their last messages, then a window in which the idle stack's CPU is measured. */

@@ -23,6 +23,8 @@ final class OrderLoads {
 	 * path gets the warmer JIT or the quieter neighbours on a shared machine.
 	 */
 	private static final int ROUNDS = 3;
+	/** The share of the measured capacity of the portable fixed-rate step: the same figure on any machine. */
+	private static final double PORTABLE_SHARE = 0.6;
 
 	/** One order of the fixed-rate load, for the chart: POST → APPROVED is NaN when it never came. */
 	record Timed(double offsetSeconds, double postMs, double approvedMs) {
@@ -46,7 +48,9 @@ final class OrderLoads {
 	}
 
 	private Outcome run() {
-		OrderFixtures fixtures = OrderFixtures.create(target.gateway(), target.tokens(), options.rate());
+		// the overload step offers up to twice the capacity, which is not known yet: enough consumers for the
+		// highest of the two that a machine of this size reaches (OrderFixtures keeps each far below its limit)
+		OrderFixtures fixtures = OrderFixtures.create(target.gateway(), target.tokens(), Math.max(options.rate(), 300));
 		out.printf(Locale.ROOT, "  rate limit: orders spread round-robin over %d consumers, each with its own token; the"
 				+ " gateway limits each client (by default 50 requests/s), so the limit stays out of the way (a 429 would"
 				+ " count as not 201)%n", fixtures.consumers());
@@ -75,14 +79,23 @@ final class OrderLoads {
 			OrderResults rows = new OrderResults(options, approvals, fixtures.consumers());
 			results.add(rows.endToEnd(gateway));
 
-			LoadRun fixed = openLoop("the gateway", target.gateway(), fixtures, approvals);
+			LoadRun fixed = openLoop("the gateway", target.gateway(), fixtures, approvals, options.rate());
 			results.add(rows.fixedRate(fixed));
 			if (direct == null) {
 				results.add(Result.skipped("overhead", "4 Gateway overhead", "≤ 25 %", "needs --order-service"));
 			}
 			else {
-				LoadRun fixedDirect = openLoop("order-service directly", target.orderService(), fixtures, approvals);
+				LoadRun fixedDirect = openLoop("order-service directly", target.orderService(), fixtures, approvals,
+						options.rate());
 				results.add(rows.overhead(gateway, LoadRun.combine(directRounds), fixed, fixedDirect, rounds));
+			}
+			double capacity = gateway.ordersPerSecond();
+			double p99AtCapacity = gateway.postLatencies().percentile(99);
+			if (capacity > 0) {
+				LoadRun portable = openLoop("the gateway", target.gateway(), fixtures, approvals, capacity * PORTABLE_SHARE);
+				results.add(rows.atShareOfCapacity(portable, PORTABLE_SHARE, capacity));
+				results.add(Overload.run(target.gateway(), fixtures, approvals, capacity, p99AtCapacity,
+						Duration.ofSeconds(options.seconds()), out));
 			}
 			List<Timed> timed = fixed.samples().stream().filter(sample -> sample.status() == 201)
 					.map(sample -> new Timed(sample.offsetSeconds(), sample.latencyMs(), LoadRun.approvedMs(sample, approvals)))
@@ -91,11 +104,11 @@ final class OrderLoads {
 		}
 	}
 
-	private LoadRun openLoop(String via, URI base, OrderFixtures fixtures, Approvals approvals) {
-		out.printf(Locale.ROOT, "  %.0f orders/s through %s for %d s%n", options.rate(), via, options.seconds());
+	private LoadRun openLoop(String via, URI base, OrderFixtures fixtures, Approvals approvals, double rate) {
+		out.printf(Locale.ROOT, "  %.0f orders/s through %s for %d s%n", rate, via, options.seconds());
 		HttpLoad load = new HttpLoad(base, fixtures);
 		CpuTime before = target.controlsProcesses() ? CpuTime.of(target.stack()) : null;
-		List<HttpLoad.Sample> samples = load.fixedRate(options.rate(), Duration.ofSeconds(options.seconds()));
+		List<HttpLoad.Sample> samples = load.fixedRate(rate, Duration.ofSeconds(options.seconds()));
 		Map<String, Double> cores = before == null ? Map.of() : CpuTime.of(target.stack()).coresSince(before);
 		awaitOutcomes(samples, approvals);
 		return new LoadRun(samples, options.seconds(), cores, load.errorExamples());

@@ -69,6 +69,26 @@ final class OrderResults {
 				"open loop: each order is sent when due whatever the answers, latencies count from that moment" + spread());
 	}
 
+	/** The fixed-rate load at a share of the measured capacity: the same point of the curve on any machine. */
+	Result atShareOfCapacity(LoadRun run, double share, double capacity) {
+		Distribution post = run.postLatencies();
+		Distribution approved = run.approvalLatencies(approvals);
+		Map<String, Object> figures = Result.newFigures();
+		figures.put("share", share);
+		figures.put("targetOrdersPerSecond", Distribution.round(share * capacity));
+		figures.put("ordersPerSecond", Distribution.round(run.ordersPerSecond()));
+		figures.putAll(post.figures("post"));
+		figures.putAll(approved.figures("postToApproved"));
+		figures.put("statuses", HttpLoad.statuses(run.samples()));
+		figures.put("errorExamples", run.errorExamples());
+		String summary = String.format(Locale.ROOT, "%.1f orders/s (%.0f %% of %.1f): POST p50 %.0f / p99 %.0f ms;"
+						+ " POST→APPROVED p50 %.0f / p99 %.0f ms%s", share * capacity, share * 100, capacity, post.percentile(50),
+				post.percentile(99), approved.percentile(50), approved.percentile(99), run.failures());
+		return new Result("portableRate", "3c POST→APPROVED at 60 % of capacity", summary, figures, Result.Goal.NONE,
+				"open loop through the gateway at a share of the orders/s of measurement 3, so that the figure means the same"
+						+ " on any machine" + spread());
+	}
+
 	/** How the load meets the gateway's per-client rate limit, for the notes of each order load. */
 	private String spread() {
 		return "; orders round-robin over " + consumers + " consumers, each sending its own token, so the gateway's"
@@ -93,6 +113,7 @@ final class OrderResults {
 		figures.put("gatewayMeanMs", Distribution.round(viaGateway.mean()));
 		figures.put("directMeanMs", Distribution.round(straight.mean()));
 		figures.put("overheadPercent", Distribution.round(overhead * 100));
+		figures.put("meanRatio", Math.round(viaGateway.mean() / straight.mean() * 100) / 100.0);
 		figures.put("p50Ratio", Math.round(viaGateway.percentile(50) / straight.percentile(50) * 100) / 100.0);
 		figures.put("fixedRateGatewayPostP50Ms", Distribution.round(lightVia.percentile(50)));
 		figures.put("fixedRateDirectPostP50Ms", Distribution.round(lightStraight.percentile(50)));

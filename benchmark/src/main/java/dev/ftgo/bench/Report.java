@@ -42,6 +42,7 @@ record Report(Instant startedAt, double seconds, Machine machine, Map<String, Ob
 			lines.stream().skip(1).forEach(line -> out.println(" ".repeat(TITLE + GOAL + STATUS + 3) + line));
 		}
 		out.println(CORES);
+		Summary.print(results, out);
 		out.printf(Locale.ROOT, "(whole run %.0f s)%n", seconds);
 	}
 
@@ -66,6 +67,7 @@ record Report(Instant startedAt, double seconds, Machine machine, Map<String, Ob
 		json.put("seconds", Math.round(seconds));
 		json.put("machine", machine.asReport());
 		json.put("settings", settings);
+		json.put("summary", Summary.of(results));
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Result result : results) {
 			Map<String, Object> row = new LinkedHashMap<>();

@@ -52,6 +52,9 @@ class FaultsIT {
 	private static final Duration POLL = Duration.ofMillis(250);
 	private static final String ONE_CURRY = "[{\"menuItemId\": \"m1\", \"quantity\": 1}]";
 	private static final int WARM_UP_ORDERS = 10;
+	/** Several times what the stack carries on two cores (about 40-70 orders/s); on a larger machine less so. */
+	private static final int OVERLOAD_RATE = 200;
+	private static final int OVERLOAD_SECONDS = 10;
 
 	private static Stack stack;
 	private static ApiClient admin;
@@ -438,6 +441,42 @@ class FaultsIT {
 		row.finish(1, new Ledger.Tally(1, 0, 0, List.of()), -1,
 				"accept: %s; preparing: %s; one event each, the order followed each once"
 						.formatted(acceptStatuses, preparingStatuses));
+	}
+
+	@Test
+	@Order(10)
+	void overloadThroughTheGateway() {
+		var row = report.begin("10. overload: " + OVERLOAD_RATE + " orders/s through the gateway for "
+				+ OVERLOAD_SECONDS + " s, far above what 2 cores carry");
+		var consumerId = consumerKnownToOrderService();
+		List<OrderStream.Refusal> refused;
+		List<String> orders;
+		int sent;
+		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, OVERLOAD_RATE)) {
+			awaitProgress(stream::sent, OVERLOAD_RATE * OVERLOAD_SECONDS);
+			stream.stop();
+			sent = stream.sent();
+			refused = stream.refused();
+			orders = storedOrders(consumerId, stream.accepted());
+		}
+		// Whatever the machine carries: the excess is refused with 503 (the edge's concurrency limit) or 429,
+		// as a problem that says when to retry; never another error, never a request left without an answer
+		assertThat(refused).as("answers other than 201 under overload")
+			.allSatisfy(refusal -> {
+				assertThat(refusal.status()).as(refusal.toString()).isIn(503, 429);
+				assertThat(refusal.contentType()).as(refusal.toString()).startsWith("application/problem+json");
+				assertThat(refusal.retryAfter()).as(refusal.toString()).isNotBlank();
+			});
+		long recoveryMs = awaitRecovered(orders, System.nanoTime());
+		var tally = assertExactlyOnce(orders);
+		var refusalMs = refused.stream().mapToLong(OrderStream.Refusal::latencyMs).sorted().toArray();
+		row.finish(orders.size(), tally, recoveryMs, ("%d sent, %d answered 201 and completed, %d refused (503 or 429"
+				+ " problem with Retry-After) in p50 %d / p99 %d ms; no other answer").formatted(sent, orders.size(),
+						refused.size(), percentile(refusalMs, 50), percentile(refusalMs, 99)));
+	}
+
+	private static long percentile(long[] sorted, int percentile) {
+		return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
 	}
 
 	/** Sends {@code threads} identical POSTs at once: exactly one may win, every other gets a 409 problem. */

@@ -22,8 +22,8 @@ import dev.ftgo.testsupport.ApiClient;
  */
 final class OrderStream implements AutoCloseable {
 
-	/** An answer other than 201; status -1 when no answer came at all. */
-	record Refusal(long sentAtMs, int status, String contentType, String body) {
+	/** An answer other than 201 and how long it took; status -1 when no answer came at all. */
+	record Refusal(long sentAtMs, int status, String contentType, String retryAfter, long latencyMs, String body) {
 		@Override
 		public String toString() {
 			return status + " " + contentType + " " + body;
@@ -63,16 +63,18 @@ final class OrderStream implements AutoCloseable {
 		long sentAtMs = (sentAt - startedAt) / 1_000_000;
 		try {
 			ApiClient.Response placed = fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
-			latenciesMs.add((System.nanoTime() - sentAt) / 1_000_000);
+			long latencyMs = (System.nanoTime() - sentAt) / 1_000_000;
+			latenciesMs.add(latencyMs);
 			if (placed.status() == 201) {
 				accepted.add(placed.json().get("orderId").asString());
 			}
 			else {
-				refused.add(new Refusal(sentAtMs, placed.status(), placed.contentType(), placed.raw().body()));
+				refused.add(new Refusal(sentAtMs, placed.status(), placed.contentType(),
+						placed.raw().headers().firstValue("Retry-After").orElse(null), latencyMs, placed.raw().body()));
 			}
 		}
 		catch (UncheckedIOException e) {
-			refused.add(new Refusal(sentAtMs, -1, "", e.getMessage()));
+			refused.add(new Refusal(sentAtMs, -1, "", null, (System.nanoTime() - sentAt) / 1_000_000, e.getMessage()));
 		}
 	}
 
