@@ -94,7 +94,8 @@ class ComposeFileTest {
 	@Test
 	void everyServiceDatabaseIsCreatedWithAReplicationRole() {
 		ComposeFile.Service postgres = COMPOSE.services().get("postgres");
-		assertThat(postgres.get("command").orElseThrow()).contains("wal_level=logical");
+		assertThat(postgres.get("command").orElseThrow()).contains("wal_level=logical")
+				.contains("max_slot_wal_keep_size=${FTGO_MAX_SLOT_WAL_KEEP_SIZE:-1GB}");
 		assertThat(postgres.get("volumes").orElseThrow())
 				.contains("./docker/postgres/init-service-databases.sql:/docker-entrypoint-initdb.d/");
 		String init = read(PROJECT_ROOT.resolve("docker/postgres/init-service-databases.sql"));

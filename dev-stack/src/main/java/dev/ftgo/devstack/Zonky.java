@@ -14,10 +14,22 @@ final class Zonky {
 
 	// Services may start in parallel and reconnect in bursts; 200 leaves room for every pool and the relay.
 	private static final String MAX_CONNECTIONS = "200";
+	/**
+	 * The most WAL a replication slot may hold back ({@code max_slot_wal_keep_size}), so a relay that stays away
+	 * cannot fill the disk: past it PostgreSQL invalidates the slot, and the relay republishes from the outbox
+	 * table when it returns. Set {@code FTGO_MAX_SLOT_WAL_KEEP_SIZE} (or {@code -Dftgo.max-slot-wal-keep-size})
+	 * to change it, e.g. {@code 256MB}; {@code -1} lifts the cap.
+	 */
+	static final String DEFAULT_MAX_SLOT_WAL_KEEP_SIZE = "1GB";
 	// Crash recovery after a kill on a busy 2-core machine can take longer than zonky's 10 s default.
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
 	private Zonky() {
+	}
+
+	static String maxSlotWalKeepSize() {
+		String configured = System.getProperty("ftgo.max-slot-wal-keep-size", System.getenv("FTGO_MAX_SLOT_WAL_KEEP_SIZE"));
+		return configured == null || configured.isBlank() ? DEFAULT_MAX_SLOT_WAL_KEEP_SIZE : configured.trim();
 	}
 
 	/** Initialises the data directory if it is new, starts the server and waits until it answers. */
@@ -32,6 +44,7 @@ final class Zonky {
 				.setServerConfig("wal_level", "logical")
 				.setServerConfig("max_wal_senders", "10")
 				.setServerConfig("max_replication_slots", "10")
+				.setServerConfig("max_slot_wal_keep_size", maxSlotWalKeepSize())
 				.setServerConfig("max_connections", MAX_CONNECTIONS)
 				// zonky turns this off for speed; a killed server would then lose acknowledged commits
 				.setServerConfig("synchronous_commit", "on")

@@ -52,6 +52,8 @@ class PostgresServerIT {
 			assertThat(query(connection, "SHOW max_replication_slots")).isEqualTo("10");
 			assertThat(query(connection, "SHOW max_wal_senders")).isEqualTo("10");
 			assertThat(query(connection, "SHOW synchronous_commit")).isEqualTo("on");
+			// a relay that stays away cannot fill the disk: past this PostgreSQL invalidates its slot
+			assertThat(query(connection, "SHOW max_slot_wal_keep_size")).isEqualTo(Zonky.maxSlotWalKeepSize());
 		}
 	}
 

@@ -18,9 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends a message by writing it to the {@code outbox} table in the caller's database transaction, so the
  * message exists if and only if the business change commits; cdc-relay publishes it from the WAL.
  *
- * <p>Each row is deleted again in the same transaction: logical decoding still sees the INSERT, the relay
- * ignores the DELETE, and the table never grows. Rows are written one INSERT at a time on purpose: the
- * relay relies on one change event per message.
+ * <p>The row stays until cdc-relay has published it and Kafka has acknowledged it; the relay then deletes it.
+ * So the table, not only the WAL, holds every message that is not yet published: when PostgreSQL's
+ * {@code max_slot_wal_keep_size} invalidates the relay's slot after a long outage, the relay republishes what
+ * is left here and nothing is lost. In normal operation a row lives for milliseconds. Rows are written one
+ * INSERT at a time on purpose: the relay relies on one change event per message, and on {@code seq}
+ * (assigned at the insert) for the order of the messages it republishes.
  *
  * <p>A message without a {@code traceparent} gets the current span's, so the consumer continues the trace of
  * the request or message that caused it.
@@ -34,7 +37,6 @@ public class OutboxWriter {
 			INSERT INTO outbox (id, destination, aggregate_id, type, payload,
 			                    correlation_id, reply_to, traceparent, schema_version, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())""";
-	private static final String DELETE = "DELETE FROM outbox WHERE id = ?";
 
 	private final DataSource dataSource;
 	private final JdbcTemplate jdbc;
@@ -77,10 +79,6 @@ public class OutboxWriter {
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			requireTransaction(connection);
 			insert(connection, message, payload, traceparent);
-			try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-				delete.setObject(1, message.id());
-				delete.executeUpdate();
-			}
 			return null;
 		});
 	}

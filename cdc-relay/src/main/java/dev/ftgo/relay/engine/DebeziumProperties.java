@@ -30,9 +30,10 @@ final class DebeziumProperties {
 		properties.setProperty("plugin.name", "pgoutput");
 		properties.setProperty("slot.name", source.slotName());
 		properties.setProperty("publication.name", source.publicationName());
-		properties.setProperty("publication.autocreate.mode", "filtered");
+		// created (inserts only) by the relay before the engine starts: see OutboxTable.ensureInsertOnlyPublication
+		properties.setProperty("publication.autocreate.mode", "disabled");
 		properties.setProperty("table.include.list", engine.outboxTable());
-		// outbox rows are deleted in their own transaction: there is nothing to snapshot, only the WAL to follow
+		// rows committed before the slot existed are republished from the table (Republish), not snapshotted
 		properties.setProperty("snapshot.mode", "no_data");
 		properties.setProperty("tombstones.on.delete", "false");
 		properties.setProperty("extended.headers.enabled", "false");

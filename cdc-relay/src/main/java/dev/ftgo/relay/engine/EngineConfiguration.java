@@ -20,7 +20,7 @@ class EngineConfiguration {
 		var producers = new RelayProducers(settings.kafka());
 		var backoff = new Backoff(settings.engine().restartInitialBackoff(), settings.engine().restartMaxBackoff());
 		return new SourceEngines(settings.sources().stream()
-				.map(source -> new SourceEngine(source, DebeziumProperties.of(source, settings.engine()), producers, backoff,
+				.map(source -> new SourceEngine(source, settings.engine(), producers, backoff,
 						meters, Clock.systemUTC()))
 				.toList());
 	}

@@ -21,6 +21,9 @@ final class EngineHealth implements HealthIndicator {
 				.withDetail("database", engine.source().database())
 				.withDetail("slot", engine.source().slotName())
 				.withDetail("restarts", status.restarts());
+		if (status.slotLostAt() != null) {
+			health.withDetail("slotLostAt", status.slotLostAt().toString());
+		}
 		if (status.lastError() != null) {
 			health.withDetail("lastError", status.lastError()).withDetail("lastErrorAt", status.lastErrorAt().toString());
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,9 @@ import io.debezium.engine.RecordChangeEvent;
 
 /**
  * Publishes a batch of change events and only then marks them processed: every record of the batch is sent,
- * all acknowledgements are awaited, and only if every one arrived are the events marked, so a stored offset
- * never covers a record Kafka does not have. Any failure fails the engine; its restart re-reads the batch.
+ * all acknowledgements are awaited, and only if every one arrived are their outbox rows deleted and the events
+ * marked, so a stored offset never covers a record Kafka does not have, and a row leaves the outbox only once it
+ * is published. Any failure fails the engine; its restart re-reads the batch.
  */
 final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
@@ -28,25 +30,52 @@ final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordC
 	private final Producer<byte[], byte[]> producer;
 	private final Duration ackTimeout;
 	private final SourceMetrics metrics;
+	private final PublishedRows published;
+	private boolean republishFirst;
 
-	KafkaBatchPublisher(OutboxRouter router, Producer<byte[], byte[]> producer, Duration ackTimeout, SourceMetrics metrics) {
+	/**
+	 * @param published where the rows of acknowledged messages are deleted
+	 * @param republishFirst whether the rows still in the outbox are republished before the first batch: the
+	 *        engine starts from a slot without a stored position, and rows committed before it are only in the table
+	 */
+	KafkaBatchPublisher(OutboxRouter router, Producer<byte[], byte[]> producer, Duration ackTimeout, SourceMetrics metrics,
+			PublishedRows published, boolean republishFirst) {
 		this.router = router;
 		this.producer = producer;
 		this.ackTimeout = ackTimeout;
 		this.metrics = metrics;
+		this.published = published;
+		this.republishFirst = republishFirst;
 	}
 
-	private record InFlight(Future<RecordMetadata> ack, Instant committedAt) {
+	/** What becomes of the outbox rows of acknowledged messages, and of those left over from before the slot. */
+	interface PublishedRows {
+
+		/** Deletes the rows of these messages, which Kafka has acknowledged. */
+		void acknowledged(List<UUID> messageIds);
+
+		/** Publishes every row still in the outbox, oldest first; returns how many. */
+		long republishRemaining();
+	}
+
+	private record InFlight(Future<RecordMetadata> ack, Instant committedAt, UUID messageId) {
 	}
 
 	@Override
 	public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
 			DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+		if (republishFirst) {
+			metrics.republished(published.republishRemaining());
+			republishFirst = false;
+		}
 		List<InFlight> inFlight = new ArrayList<>();
 		for (RecordChangeEvent<SourceRecord> event : events) {
-			router.route(event.record()).ifPresent(routed -> inFlight.add(new InFlight(send(routed), routed.committedAt())));
+			router.route(event.record())
+				.ifPresent(routed -> inFlight.add(new InFlight(send(routed), routed.committedAt(), routed.messageId())));
 		}
 		boolean interrupted = awaitAcknowledgements(inFlight);
+		// before the offsets: a crash in between re-reads the batch and publishes it again, never loses a row
+		published.acknowledged(inFlight.stream().map(InFlight::messageId).toList());
 		for (RecordChangeEvent<SourceRecord> event : events) {
 			committer.markProcessed(event);
 		}

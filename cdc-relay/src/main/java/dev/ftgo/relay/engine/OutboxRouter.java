@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
 import io.debezium.transforms.outbox.EventRouter;
 
 /**
- * Turns the change events of the outbox table into the records of DESIGN.md §5 with Debezium's Outbox Event
- * Router, and says which events are not messages at all (heartbeats, the deletes of delete-after-insert).
+ * Turns the change events of the outbox table into the records of the message contract (docs/messaging.md) with
+ * Debezium's Outbox Event Router, and says which events are not messages at all (heartbeats, and deletes should
+ * the publication still send them).
  *
  * <p>The router runs here rather than as an engine-level {@code transforms=} chain for two reasons: the
  * engine silently drops what a transform filters, so those records could never be marked processed; and
@@ -50,8 +52,8 @@ final class OutboxRouter implements AutoCloseable {
 		router.configure(ROUTER_CONFIG);
 	}
 
-	/** A record to publish, and when its transaction committed in the source database. */
-	record Routed(ProducerRecord<byte[], byte[]> record, Instant committedAt) {
+	/** A record to publish, when its transaction committed in the source database, and its message id (the row's). */
+	record Routed(ProducerRecord<byte[], byte[]> record, Instant committedAt, UUID messageId) {
 	}
 
 	/** The Kafka record for an outbox insert; empty for every other event the engine emits. */
@@ -76,7 +78,8 @@ final class OutboxRouter implements AutoCloseable {
 			return Optional.empty();
 		}
 		Instant committedAt = Instant.ofEpochMilli(change.getStruct("source").getInt64("ts_ms"));
-		return Optional.of(new Routed(toProducerRecord(routed), committedAt));
+		ProducerRecord<byte[], byte[]> record = toProducerRecord(routed);
+		return Optional.of(new Routed(record, committedAt, messageId(record)));
 	}
 
 	private static ProducerRecord<byte[], byte[]> toProducerRecord(SourceRecord routed) {
@@ -88,6 +91,14 @@ final class OutboxRouter implements AutoCloseable {
 		}
 		// the payload column's JSON text as it is: the value is the JSON object itself, no envelope around it
 		return new ProducerRecord<>(routed.topic(), null, utf8(routed.key()), utf8(routed.value()), headers);
+	}
+
+	private static UUID messageId(ProducerRecord<byte[], byte[]> record) {
+		var id = record.headers().lastHeader("id");
+		if (id == null) {
+			throw new IllegalStateException("An outbox record without an id header: " + record.topic());
+		}
+		return UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));
 	}
 
 	private static byte[] utf8(Object value) {

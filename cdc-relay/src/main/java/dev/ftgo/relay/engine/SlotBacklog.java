@@ -17,12 +17,12 @@ import dev.ftgo.relay.RelaySettings;
 
 /**
  * How many bytes of WAL the source database has written beyond what the relay confirmed from its slot: the
- * replication backlog. The outbox table itself is always empty (delete-after-insert), so this is the measure of
- * "messages not yet relayed", and of the WAL a stalled relay makes PostgreSQL keep.
+ * replication backlog, the WAL a stalled relay makes PostgreSQL keep (up to {@code max_slot_wal_keep_size}); and how
+ * many rows the outbox holds, the messages not yet published.
  *
  * <p>Read on demand by the metrics endpoint, over a short-lived connection with short timeouts, at most once per
  * {@link #MAX_AGE}: a scrape never waits long and never holds a connection. {@code NaN} when it cannot be known
- * (database unreachable, slot not created yet).
+ * (database unreachable, slot not created yet, no outbox table).
  */
 final class SlotBacklog {
 
@@ -37,28 +37,44 @@ final class SlotBacklog {
 			FROM pg_replication_slots WHERE slot_name = ?""";
 
 	private final RelaySettings.Source source;
+	private final String outboxCount;
 	private final Clock clock;
 	// the driver itself rather than DriverManager, which may not see it from an executable jar's class loader
 	private final Driver driver = new Driver();
 	private Instant readAt = Instant.MIN; // guarded by this
 	private double bytes = Double.NaN; // guarded by this
+	private double rows = Double.NaN; // guarded by this
 	private boolean failing; // guarded by this
 
-	SlotBacklog(RelaySettings.Source source, Clock clock) {
+	SlotBacklog(RelaySettings.Source source, String outboxTable, Clock clock) {
 		this.source = source;
+		this.outboxCount = "SELECT count(*) FROM " + outboxTable;
 		this.clock = clock;
 	}
 
 	synchronized double bytes() {
-		Instant now = clock.instant();
-		if (Duration.between(readAt, now).compareTo(MAX_AGE) >= 0) {
-			bytes = read();
-			readAt = now;
-		}
+		refresh();
 		return bytes;
 	}
 
-	private double read() {
+	/**
+	 * The rows in the source's outbox: messages not yet published (or published, with their delete in flight). A
+	 * few at most while the relay keeps up; during an outage it grows with every message the service sends.
+	 */
+	synchronized double rows() {
+		refresh();
+		return rows;
+	}
+
+	private void refresh() {
+		Instant now = clock.instant();
+		if (Duration.between(readAt, now).compareTo(MAX_AGE) >= 0) {
+			read();
+			readAt = now;
+		}
+	}
+
+	private void read() {
 		Properties login = new Properties();
 		login.setProperty("user", source.username());
 		login.setProperty("password", source.password());
@@ -67,17 +83,22 @@ final class SlotBacklog {
 		login.setProperty("socketTimeout", TIMEOUT_SECONDS);
 		login.setProperty("ApplicationName", "cdc-relay backlog");
 		try (Connection connection = driver.connect(source.jdbcUrl(), login);
-				PreparedStatement query = connection.prepareStatement(QUERY)) {
+				PreparedStatement query = connection.prepareStatement(QUERY);
+				PreparedStatement count = connection.prepareStatement(outboxCount)) {
 			query.setString(1, source.slotName());
 			try (ResultSet row = query.executeQuery()) {
-				recovered();
 				// no row: the engine has not created its slot yet; NULL: the slot has never confirmed a position
-				return row.next() && row.getObject(1) != null ? row.getDouble(1) : Double.NaN;
+				bytes = row.next() && row.getObject(1) != null ? row.getDouble(1) : Double.NaN;
 			}
+			try (ResultSet row = count.executeQuery()) {
+				rows = row.next() ? row.getDouble(1) : Double.NaN;
+			}
+			recovered();
 		}
 		catch (SQLException e) {
 			failed(e);
-			return Double.NaN;
+			bytes = Double.NaN;
+			rows = Double.NaN;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.ftgo.relay.engine;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ final class SourceEngine {
 	private static final Duration CLOSE_RETRY_PAUSE = Duration.ofMillis(200);
 
 	private final RelaySettings.Source source;
+	private final RelaySettings.Engine settings;
 	private final Properties debezium;
 	private final RelayProducers producers;
 	private final Backoff backoff;
@@ -44,15 +46,16 @@ final class SourceEngine {
 	private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine; // guarded by lock
 	private Thread supervisor;
 
-	SourceEngine(RelaySettings.Source source, Properties debezium, RelayProducers producers, Backoff backoff,
+	SourceEngine(RelaySettings.Source source, RelaySettings.Engine settings, RelayProducers producers, Backoff backoff,
 			MeterRegistry meters, Clock clock) {
 		this.source = source;
-		this.debezium = debezium;
+		this.settings = settings;
+		this.debezium = DebeziumProperties.of(source, settings);
 		this.producers = producers;
 		this.backoff = backoff;
 		this.clock = clock;
 		this.status = EngineStatus.starting(clock.instant());
-		this.metrics = new SourceMetrics(meters, source.name(), this::isRunning, new SlotBacklog(source, clock));
+		this.metrics = new SourceMetrics(meters, source.name(), this::isRunning, new SlotBacklog(source, settings.outboxTable(), clock));
 	}
 
 	String name() {
@@ -101,8 +104,10 @@ final class SourceEngine {
 	private Throwable runOnce() {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Producer<byte[], byte[]> producer = null;
-		try (OutboxRouter router = new OutboxRouter()) {
+		try (OutboxRouter router = new OutboxRouter(); OutboxTable outbox = OutboxTable.open(source, settings)) {
+			boolean republishFirst = prepareSlot(outbox);
 			producer = producers.create(source.name());
+			var published = new OutboxRows(outbox, producer, producers.ackTimeout());
 			DebeziumEngine<RecordChangeEvent<SourceRecord>> created = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
 					.using(debezium)
 					.using((success, message, error) -> {
@@ -117,7 +122,8 @@ final class SourceEngine {
 							log.info("CDC engine of {} is streaming from slot {}", source.name(), source.slotName());
 						}
 					})
-					.notifying(new KafkaBatchPublisher(router, producer, producers.ackTimeout(), metrics))
+					.notifying(new KafkaBatchPublisher(router, producer, producers.ackTimeout(), metrics, published,
+							republishFirst))
 					.build();
 			synchronized (lock) {
 				if (!stopping) {
@@ -130,7 +136,7 @@ final class SourceEngine {
 			}
 			created.run();
 		}
-		catch (RuntimeException e) {
+		catch (RuntimeException | SQLException e) {
 			failure.compareAndSet(null, e);
 		}
 		finally {
@@ -147,6 +153,31 @@ final class SourceEngine {
 		}
 		Throwable cause = failure.get();
 		return cause != null ? cause : new IllegalStateException("the engine stopped by itself");
+	}
+
+	/**
+	 * Makes sure the engine can stream without losing a message: the publication sends inserts only (the relay
+	 * deletes published rows itself), and a slot that PostgreSQL invalidated ({@code max_slot_wal_keep_size}) or
+	 * that is missing is given up with its stored position, so the engine creates a new one. Returns whether the
+	 * rows left in the outbox must be republished before the engine's first batch: whenever the engine has no
+	 * stored position to resume from, what committed before its starting point is only in the table.
+	 */
+	private boolean prepareSlot(OutboxTable outbox) throws SQLException {
+		outbox.ensureInsertOnlyPublication();
+		OutboxTable.SlotState slot = outbox.slotState();
+		if (slot == OutboxTable.SlotState.LOST) {
+			String why = "Replication slot " + source.slotName() + " of " + source.name() + " was invalidated: PostgreSQL"
+					+ " removed WAL it still needed (max_slot_wal_keep_size). Messages are not lost: the relay republishes"
+					+ " the rows left in the outbox, then streams from a new slot";
+			log.error(why);
+			metrics.slotLost();
+			status = status.slotLost(why, clock.instant());
+		}
+		if (slot != OutboxTable.SlotState.USABLE) {
+			outbox.forgetSlot();
+			return true;
+		}
+		return !outbox.hasStoredPosition();
 	}
 
 	private boolean pauseUnlessStopping(Duration pause) {

@@ -17,6 +17,8 @@ final class SourceMetrics {
 	private final Timer lag;
 	private final AtomicLong lastLagMillis = new AtomicLong();
 	private final Counter restarts;
+	private final Counter republished;
+	private final Counter slotsLost;
 
 	SourceMetrics(MeterRegistry registry, String source, BooleanSupplier running, SlotBacklog backlog) {
 		relayed = Counter.builder("ftgo.relay.records")
@@ -42,6 +44,25 @@ final class SourceMetrics {
 				.description("WAL written by the source database beyond the position the relay confirmed from its slot;"
 						+ " NaN while the database is unreachable or the slot does not exist yet")
 				.baseUnit("bytes").strongReference(true).tag("source", source).register(registry);
+		Gauge.builder("ftgo.relay.outbox.rows", backlog, SlotBacklog::rows)
+				.description("Rows in the source's outbox table: messages not yet published; a few at most while the relay"
+						+ " keeps up, growing while it is down. NaN while the database is unreachable")
+				.strongReference(true).tag("source", source).register(registry);
+		republished = Counter.builder("ftgo.relay.republished")
+				.description("Outbox rows published from the table rather than from the slot: after the slot was lost or"
+						+ " created anew")
+				.tag("source", source).register(registry);
+		slotsLost = Counter.builder("ftgo.relay.slot.lost")
+				.description("Times the source's replication slot was found invalidated by max_slot_wal_keep_size")
+				.tag("source", source).register(registry);
+	}
+
+	void republished(long rows) {
+		republished.increment(rows);
+	}
+
+	void slotLost() {
+		slotsLost.increment();
 	}
 
 	void relayed(Instant committedAt, Instant acknowledgedAt) {

@@ -31,6 +31,7 @@ class KafkaBatchPublisherTest {
 	private final SourceMetrics metrics = new SourceMetrics(meters, "relay-test", () -> true, null);
 	private final OutboxRouter router = new OutboxRouter();
 	private final Committer committer = new Committer();
+	private final Rows rows = new Rows();
 
 	@AfterEach
 	void closeRouter() {
@@ -46,7 +47,7 @@ class KafkaBatchPublisherTest {
 				OutboxEvents.insert(id, "order.events", "order-1", "OrderCreated", "{\"orderId\": \"order-1\"}", "corr-1", committedAt),
 				OutboxEvents.delete(id, committedAt));
 
-		new KafkaBatchPublisher(router, producer, Duration.ofSeconds(5), metrics).handleBatch(batch, committer);
+		new KafkaBatchPublisher(router, producer, Duration.ofSeconds(5), metrics, rows, false).handleBatch(batch, committer);
 
 		assertThat(producer.history()).singleElement().satisfies(record -> {
 			assertThat(record.topic()).isEqualTo("order.events");
@@ -58,6 +59,22 @@ class KafkaBatchPublisherTest {
 		assertThat(committer.batchesFinished).isEqualTo(1);
 		assertThat(meters.get("ftgo.relay.records").counter().count()).isEqualTo(1);
 		assertThat(meters.get("ftgo.relay.lag").timer().max(TimeUnit.SECONDS)).isGreaterThanOrEqualTo(1);
+		assertThat(rows.deleted).containsExactly(id);
+		assertThat(rows.republishes).isZero();
+	}
+
+	@Test
+	void republishesTheRowsLeftInTheOutboxBeforeTheFirstBatchOnly() throws Exception {
+		var producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+		var publisher = new KafkaBatchPublisher(router, producer, Duration.ofSeconds(5), metrics, rows, true);
+		rows.leftOver = 3;
+
+		publisher.handleBatch(events(OutboxEvents.heartbeat()), committer);
+		publisher.handleBatch(events(OutboxEvents.heartbeat()), committer);
+
+		assertThat(rows.republishes).isEqualTo(1);
+		assertThat(meters.get("ftgo.relay.republished").counter().count()).isEqualTo(3);
+		assertThat(committer.batchesFinished).isEqualTo(2);
 	}
 
 	@Test
@@ -66,7 +83,7 @@ class KafkaBatchPublisherTest {
 		var batch = events(
 				OutboxEvents.insert(UUID.randomUUID(), "order.events", "order-1", "OrderCreated", "{}", null, Instant.now()),
 				OutboxEvents.insert(UUID.randomUUID(), "order.events", "order-2", "OrderCreated", "{}", null, Instant.now()));
-		var publisher = new KafkaBatchPublisher(router, producer, Duration.ofSeconds(30), metrics);
+		var publisher = new KafkaBatchPublisher(router, producer, Duration.ofSeconds(30), metrics, rows, false);
 
 		var handled = CompletableFuture.runAsync(() -> {
 			try {
@@ -84,6 +101,7 @@ class KafkaBatchPublisherTest {
 				.havingCause().isInstanceOf(KafkaPublishException.class).withMessageContaining("broker gone");
 		assertThat(committer.marked).isEmpty();
 		assertThat(committer.batchesFinished).isZero();
+		assertThat(rows.deleted).as("rows of a batch Kafka did not take stay in the outbox").isEmpty();
 	}
 
 	private static List<RecordChangeEvent<SourceRecord>> events(SourceRecord... records) {
@@ -102,6 +120,25 @@ class KafkaBatchPublisherTest {
 		List<String> headers = new ArrayList<>();
 		record.headers().forEach(header -> headers.add(header.key() + "=" + text(header.value())));
 		return headers;
+	}
+
+	/** What the publisher did to the outbox rows. */
+	private static final class Rows implements KafkaBatchPublisher.PublishedRows {
+
+		final List<UUID> deleted = new ArrayList<>();
+		long leftOver;
+		int republishes;
+
+		@Override
+		public void acknowledged(List<UUID> messageIds) {
+			deleted.addAll(messageIds);
+		}
+
+		@Override
+		public long republishRemaining() {
+			republishes++;
+			return leftOver;
+		}
 	}
 
 	private static final class Committer implements DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> {

@@ -37,6 +37,7 @@ class SlotBacklogIT {
 		jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.jdbcUrl(DATABASE), DATABASE,
 				DATABASE));
 		jdbc.execute("CREATE TABLE IF NOT EXISTS filler (id BIGSERIAL PRIMARY KEY, text TEXT)");
+		jdbc.execute("CREATE TABLE IF NOT EXISTS outbox (id UUID PRIMARY KEY)");
 	}
 
 	@BeforeEach
@@ -52,7 +53,7 @@ class SlotBacklogIT {
 
 	@Test
 	void measuresTheWalWrittenBeyondTheSlotsConfirmedPosition() {
-		var backlog = new SlotBacklog(source(port, SLOT), clock);
+		var backlog = new SlotBacklog(source(port, SLOT), "outbox", clock);
 
 		long written = writeWal();
 		clock.tick();
@@ -66,7 +67,7 @@ class SlotBacklogIT {
 
 	@Test
 	void readsTheDatabaseAtMostOncePerMaxAge() {
-		var backlog = new SlotBacklog(source(port, SLOT), clock);
+		var backlog = new SlotBacklog(source(port, SLOT), "outbox", clock);
 		double first = backlog.bytes();
 
 		writeWal();
@@ -77,8 +78,20 @@ class SlotBacklogIT {
 	}
 
 	@Test
+	void countsTheRowsInTheOutbox() {
+		jdbc.update("DELETE FROM outbox");
+		var backlog = new SlotBacklog(source(port, SLOT), "outbox", clock);
+		assertThat(backlog.rows()).isZero();
+
+		jdbc.update("INSERT INTO outbox (id) SELECT gen_random_uuid() FROM generate_series(1, 3)");
+		clock.tick();
+
+		assertThat(backlog.rows()).isEqualTo(3);
+	}
+
+	@Test
 	void isUnknownBeforeTheSlotExists() {
-		assertThat(new SlotBacklog(source(port, "no_such_slot"), clock).bytes()).isNaN();
+		assertThat(new SlotBacklog(source(port, "no_such_slot"), "outbox", clock).bytes()).isNaN();
 	}
 
 	@Test
@@ -88,8 +101,8 @@ class SlotBacklogIT {
 			closedPort = socket.getLocalPort();
 		}
 
-		assertThat(new SlotBacklog(source(closedPort, SLOT), clock).bytes()).isNaN();
-		assertThat(new SlotBacklog(source(port, SLOT), clock).bytes()).isNotNaN();
+		assertThat(new SlotBacklog(source(closedPort, SLOT), "outbox", clock).bytes()).isNaN();
+		assertThat(new SlotBacklog(source(port, SLOT), "outbox", clock).bytes()).isNotNaN();
 	}
 
 	/** How many bytes of WAL some inserts took. */
