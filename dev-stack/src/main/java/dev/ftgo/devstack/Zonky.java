@@ -24,6 +24,7 @@ final class Zonky {
 	static EmbeddedPostgres start(Path dataDir, int port, Path logFile) throws IOException {
 		ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
 		return EmbeddedPostgres.builder()
+				.setPgBinaryResolver(PostgresBinaries.forThisMachine())
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setPort(port)
