@@ -8,9 +8,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Hands zonky the PostgreSQL binaries of one platform from the class path. Replaces zonky's default
- * resolver, which rejects an unknown operating system with a bare exception before it gets here and
- * whose answer on a Mac with Apple silicon, when the arm64 build is missing, is the x86-64 one.
+ * Hands zonky the PostgreSQL binaries of one platform from the class path, in place of zonky's default
+ * resolver. The platform is decided before zonky runs ({@link #forThisMachine()}), so a machine without a
+ * build is told so in one sentence rather than by zonky's "Unknown OS" or "Missing embedded postgres
+ * binaries", and a missing arm64 build on a Mac is an error rather than zonky's quiet x86-64 fallback.
  */
 final class PostgresBinaries implements PgBinaryResolver {
 
