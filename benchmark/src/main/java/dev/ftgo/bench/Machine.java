@@ -1,12 +1,14 @@
 package dev.ftgo.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The machine the figures come from, as the report states it: they mean little without it. The load
@@ -19,7 +21,7 @@ record Machine(int cpus, String cpuModel, double memoryGb, String java, String o
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
 				System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
 				read("/proc/loadavg").stream().findFirst().map(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3)))
-						.orElse("?"));
+						.or(Machine::loadAverageFromJdk).orElse("?"));
 	}
 
 	String oneLine() {
@@ -44,9 +46,18 @@ record Machine(int cpus, String cpuModel, double memoryGb, String java, String o
 	}
 
 	private static double readMemoryGb() {
-		return read("/proc/meminfo").stream().filter(line -> line.startsWith("MemTotal:")).findFirst()
+		double gb = read("/proc/meminfo").stream().filter(line -> line.startsWith("MemTotal:")).findFirst()
 				.map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0)
-				.map(gb -> Math.round(gb * 10) / 10.0).orElse(0.0);
+				// macOS, Windows: no /proc, but the JDK knows the machine's memory
+				.orElseGet(() -> ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+						.getTotalMemorySize() / 1024.0 / 1024.0 / 1024.0);
+		return Math.round(gb * 10) / 10.0;
+	}
+
+	/** The one-minute figure only (macOS); empty on Windows, which has no load average. */
+	private static Optional<String> loadAverageFromJdk() {
+		double oneMinute = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		return oneMinute < 0 ? Optional.empty() : Optional.of(String.format(Locale.ROOT, "%.2f", oneMinute));
 	}
 
 	private static List<String> read(String file) {

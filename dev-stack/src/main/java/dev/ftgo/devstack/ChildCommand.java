@@ -30,9 +30,11 @@ final class ChildCommand {
 	}
 
 	/**
-	 * Runs the command in a session of its own where setsid exists: a Ctrl-C in the terminal then
+	 * Runs the command in a session of its own where setsid exists (Linux): a Ctrl-C in the terminal then
 	 * reaches only the launcher, which stops the children in order instead of all dying at once.
-	 * setsid execs in place, so the pid we record is the child's own.
+	 * setsid execs in place, so the pid we record is the child's own. macOS has no setsid and Windows no
+	 * sessions: there the terminal's Ctrl-C reaches the children too, each shuts itself down at once, and
+	 * the launcher's ordered stop finds them gone or going.
 	 */
 	static List<String> detached(List<String> command) {
 		if (SETSID.isEmpty()) {
@@ -63,6 +65,9 @@ final class ChildCommand {
 	}
 
 	private static Optional<Path> findSetsid() {
+		if (System.getProperty("os.name", "").startsWith("Windows")) {
+			return Optional.empty(); // a Unix tool; a setsid from some Unix toolkit on the PATH would not detach anything
+		}
 		String path = System.getenv().getOrDefault("PATH", "");
 		return Stream.concat(Stream.of(Path.of("/usr/bin")),
 						Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isBlank()).map(Path::of))

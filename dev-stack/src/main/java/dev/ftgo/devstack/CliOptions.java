@@ -10,9 +10,11 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 			Usage: ./stack [--reset] [--<component>-port=N ...]
 			       ./stack token --role admin|consumer|kitchen [--consumer-id UUID] [--restaurant-id UUID] [--ttl 12h]
 			       ./stack identity [--identity-port 8090] [--bind ADDRESS] [--key-file PATH]
+			       ./stack stop [--run-dir PATH] [--timeout 3m]
 
 			Starts the identity (JWK set and token endpoint), PostgreSQL, Kafka, the service registry, the
-			services and the API gateway as local processes (no Docker) and keeps them running until Ctrl-C.
+			services and the API gateway as local processes (no Docker) and keeps them running until Ctrl-C
+			(or ./stack stop from another terminal).
 			Once up, it creates a demo consumer and restaurant (kept across restarts) and prints tokens for them.
 
 			  --reset                   delete the data (databases, topics, signing key) of earlier runs first
@@ -44,6 +46,11 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 			  --key-file PATH           the signing key, created there if missing (default: the run dir's, which
 			                            ./stack token signs with)
 			  --run-dir PATH            the stack's run dir, for the default key file (default .dev-stack)
+
+			./stack stop stops the stack running from the run dir, as Ctrl-C in its terminal does, once it is up,
+			and waits until it has (exit code 3: no stack runs there). For scripts, CI and a second window.
+			  --run-dir PATH            the stack's run dir (default .dev-stack)
+			  --timeout DURATION        how long to wait: 90s, 3m (the default)
 			""";
 
 	static CliOptions parse(List<String> args) {

@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * The project's run command ({@code ./stack}): starts the whole stack as local processes, prints a
  * line per component, creates the demo data, prints a summary with demo tokens, and stops everything in
- * reverse order on Ctrl-C or SIGTERM. {@code ./stack token ...} prints a token instead (see {@link TokenCommand}),
+ * reverse order on Ctrl-C, SIGTERM or {@code ./stack stop} (see {@link StopCommand}). {@code ./stack token ...} prints a token instead (see {@link TokenCommand}),
  * {@code ./stack identity ...} runs only the identity (see {@link IdentityCommand}).
- * Exit codes: 1 a component failed to start, 2 a port is in use (or, for {@code token}, no key yet), 64 bad usage.
+ * Exit codes: 1 a component failed to start, 2 a port is in use (or, for {@code token}, no key yet), 3 ({@code stop})
+ * no stack runs, 64 bad usage.
  */
 public final class DevStackMain {
 
@@ -42,6 +43,9 @@ public final class DevStackMain {
 		if (!args.isEmpty() && args.get(0).equals(IdentityCommand.NAME)) {
 			return identity(args.subList(1, args.size()), out, err);
 		}
+		if (!args.isEmpty() && args.get(0).equals(StopCommand.NAME)) {
+			return stop(args.subList(1, args.size()), out, err);
+		}
 		CliOptions options;
 		try {
 			options = CliOptions.parse(args);
@@ -63,12 +67,15 @@ public final class DevStackMain {
 		}
 		ConsoleReporter reporter = new ConsoleReporter(out);
 		Stack stack = Stack.builder(layout, options.ports()).listener(reporter).resetData(options.reset()).build();
+		StopRequest stopRequest = new StopRequest(layout.runDir());
+		stopRequest.launcherStarting(ProcessHandle.current().pid());
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			if (!stack.isClosed()) {
 				out.println();
 				out.println("Stopping...");
 			}
 			stack.close();
+			stopRequest.launcherStopped();
 		}, "dev-stack-shutdown"));
 
 		out.println("Starting the FTGO stack" + (options.reset() ? " from empty data" : "") + " (logs in " + layout.logsDir() + ")");
@@ -99,7 +106,7 @@ public final class DevStackMain {
 		double seconds = (System.nanoTime() - began) / 1_000_000_000.0;
 		DemoData.Seeded demo = new DemoData(stack.gatewayUri(), stack.tokens().admin(), layout.demoDataFile()).ensure();
 		new Summary(options.ports(), layout, options.runDir() != null).print(out, seconds, stack.tokens(), demo);
-		watch(stack, reporter);
+		watch(stack, reporter, stopRequest, out);
 		return 0;
 	}
 
@@ -107,6 +114,28 @@ public final class DevStackMain {
 		TokenCommand command;
 		try {
 			command = TokenCommand.parse(args);
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			err.print(CliOptions.USAGE);
+			return USAGE;
+		}
+		if (command.help()) {
+			out.print(CliOptions.USAGE);
+			return 0;
+		}
+		try {
+			StackLayout layout = command.runDir() == null ? StackLayout.detect() : StackLayout.detect().withRunDir(command.runDir());
+			return command.run(layout, out, err);
+		} catch (StackException e) {
+			err.println(e.getMessage());
+			return FAILED;
+		}
+	}
+
+	private static int stop(List<String> args, PrintStream out, PrintStream err) {
+		StopCommand command;
+		try {
+			command = StopCommand.parse(args);
 		} catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
 			err.print(CliOptions.USAGE);
@@ -155,14 +184,22 @@ public final class DevStackMain {
 		return 0;
 	}
 
-	/** Reports a component that dies while the stack runs; without this it would go unnoticed until a request fails. */
-	private static void watch(Stack stack, ConsoleReporter reporter) {
+	/**
+	 * Reports a component that dies while the stack runs (without this it would go unnoticed until a request
+	 * fails); returns when {@code ./stack stop} asks for a stop, and the JVM's exit then stops the stack.
+	 */
+	private static void watch(Stack stack, ConsoleReporter reporter, StopRequest stopRequest, PrintStream out) {
 		Set<Component> reported = EnumSet.noneOf(Component.class);
 		while (true) {
 			try {
 				Thread.sleep(WATCH_MILLIS);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
+				return;
+			}
+			if (stopRequest.requested()) {
+				out.println();
+				out.println("./stack stop asked for a stop.");
 				return;
 			}
 			for (Component component : stack.components()) {

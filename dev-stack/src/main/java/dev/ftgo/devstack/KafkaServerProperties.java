@@ -23,7 +23,7 @@ final class KafkaServerProperties {
 				"controller.listener.names=CONTROLLER",
 				"inter.broker.listener.name=PLAINTEXT",
 				"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-				"log.dirs=" + logDir(dataDir),
+				"log.dirs=" + propertyPath(logDir(dataDir).toString()),
 				"num.partitions=3",
 				"offsets.topic.replication.factor=1",
 				"transaction.state.log.replication.factor=1",
@@ -44,6 +44,14 @@ final class KafkaServerProperties {
 		} catch (IOException e) {
 			throw new UncheckedIOException("Could not write " + file, e);
 		}
+	}
+
+	/**
+	 * A path as a properties-file value: a backslash there starts an escape, so a Windows path
+	 * (C:\\Users\\...) would lose its separators. Java and Kafka take forward slashes on Windows too.
+	 */
+	static String propertyPath(String path) {
+		return path.replace('\\', '/');
 	}
 
 	static Path logDir(Path dataDir) {

@@ -2,17 +2,14 @@ package dev.ftgo.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code <runDir>/pids/<name>.pid}: lets the next run find a process that a crashed launcher left
  * running. A pid alone is not enough (pids are reused), so a process only counts as a leftover when
- * its command line also carries the component's marker argument.
+ * {@link ProcessIdentity} says it is the component's JVM.
  */
 final class PidFile {
 
@@ -48,7 +45,7 @@ final class PidFile {
 	Optional<ProcessHandle> leftover() {
 		return read().flatMap(ProcessHandle::of)
 				.filter(ProcessHandle::isAlive)
-				.filter(process -> arguments(process).contains(marker));
+				.filter(process -> ProcessIdentity.matches(process, marker, "java", path));
 	}
 
 	private Optional<Long> read() {
@@ -57,20 +54,5 @@ final class PidFile {
 		} catch (IOException | NumberFormatException e) {
 			return Optional.empty();
 		}
-	}
-
-	static List<String> arguments(ProcessHandle process) {
-		// /proc has the exact argument vector; ProcessHandle.Info may truncate or omit it.
-		Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
-		try {
-			if (Files.isReadable(cmdline)) {
-				return List.of(new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0"));
-			}
-		} catch (IOException e) {
-			// the process has just exited; fall through to what the JDK knows
-		}
-		return process.info().arguments().map(Arrays::asList)
-				.or(() -> process.info().commandLine().map(line -> List.of(line.split("\\s+"))))
-				.orElse(List.of());
 	}
 }

@@ -42,7 +42,7 @@ final class Postmaster {
 	Optional<ProcessHandle> running() {
 		return pid().flatMap(ProcessHandle::of)
 				.filter(ProcessHandle::isAlive)
-				.filter(process -> PidFile.arguments(process).contains(dataDir.toString()));
+				.filter(process -> ProcessIdentity.matches(process, dataDir.toString(), "postgres", dataDir.resolve("postmaster.pid")));
 	}
 
 	void kill() {

@@ -6,7 +6,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Ends a process together with everything it started, so that no stop or kill leaves an orphan behind. */
+/**
+ * Ends a process together with everything it started, so that no stop or kill leaves an orphan behind.
+ * Only {@link ProcessHandle} is used, so it works wherever a JDK runs. A graceful stop is SIGTERM on Linux
+ * and macOS; Windows has no such signal and the JDK ends the process at once there (the JVMs' shutdown
+ * hooks do not run; PostgreSQL is stopped with pg_ctl instead, and Kafka recovers its log at the next start).
+ */
 final class ProcessTree {
 
 	private static final Duration AFTER_FORCE = Duration.ofSeconds(10);
@@ -15,7 +20,7 @@ final class ProcessTree {
 	private ProcessTree() {
 	}
 
-	/** SIGTERM, up to {@code grace} to exit, then SIGKILL; the same for descendants that outlive the root. */
+	/** SIGTERM (Windows: at once), up to {@code grace} to exit, then SIGKILL; the same for descendants that outlive the root. */
 	static void terminate(ProcessHandle root, Duration grace) {
 		// Collected first: once the root has exited its children are re-parented and no longer found under it.
 		List<ProcessHandle> descendants = root.descendants().toList();

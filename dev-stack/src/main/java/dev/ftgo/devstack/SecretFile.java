@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes a file only its owner may read (mode 600), and whole: readers never see half a key. */
+/**
+ * Writes a file whole, so that readers never see half a key, and where the file system has POSIX modes
+ * (Linux, macOS) readable by its owner only (mode 600). Windows has no modes: there the file gets the
+ * access list of its folder, the project's own under the user's profile.
+ */
 final class SecretFile {
 
 	private SecretFile() {

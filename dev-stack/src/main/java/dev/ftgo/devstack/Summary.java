@@ -69,6 +69,6 @@ record Summary(StackPorts ports, StackLayout layout, boolean ownRunDir) {
 					+ "-H 'Content-Type: application/json' -d '" + DemoData.CONSUMER_BODY + "'");
 		}
 		out.println();
-		out.println("Press Ctrl-C to stop.");
+		out.println("Press Ctrl-C to stop, or run ./stack stop" + runDir + " in another terminal.");
 	}
 }

@@ -36,6 +36,7 @@ final class Zonky {
 	static EmbeddedPostgres start(Path dataDir, int port, Path logFile) throws IOException {
 		ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
 		return EmbeddedPostgres.builder()
+				.setPgBinaryResolver(PostgresBinaries.forThisMachine())
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setPort(port)

@@ -39,7 +39,7 @@ class ManagedProcessTest {
 		idle.awaitHealthy(STARTUP);
 
 		// setsid, where present, execs in place: the pid is the JVM's, carrying the marker
-		assertThat(PidFile.arguments(ProcessHandle.of(idle.pid()).orElseThrow())).contains("-Dftgo.component=idle");
+		assertThat(ProcessIdentity.arguments(ProcessHandle.of(idle.pid()).orElseThrow()).orElseThrow()).contains("-Dftgo.component=idle");
 		assertThat(Files.readString(runDir.resolve("pids/idle.pid")).trim()).isEqualTo(Long.toString(idle.pid()));
 		assertThat(Files.readString(runDir.resolve("logs/idle.log"))).contains("ready");
 	}

@@ -39,7 +39,7 @@ class SummaryTest {
 				.contains("  ./stack token --role consumer --consumer-id " + consumerId + "\n")
 				.contains("/api/v1/restaurants/" + restaurantId + " -H \"Authorization: Bearer $CONSUMER_TOKEN\"")
 				.doesNotContain("!")
-				.endsWith("Press Ctrl-C to stop.\n");
+				.endsWith("Press Ctrl-C to stop, or run ./stack stop in another terminal.\n");
 		assertThat(claims(printed, "ADMIN_TOKEN").getStringListClaim("roles")).containsExactly("admin");
 		assertThat(claims(printed, "CONSUMER_TOKEN").getSubject()).isEqualTo(consumerId.toString());
 		assertThat(claims(printed, "KITCHEN_TOKEN").getStringClaim("restaurant_id")).isEqualTo(restaurantId.toString());
@@ -56,6 +56,7 @@ class SummaryTest {
 				.doesNotContain("CONSUMER_TOKEN")
 				.contains("export KITCHEN_TOKEN=")
 				.contains("./stack token --role consumer --consumer-id <uuid> --run-dir=/work/ftgo/.dev-stack")
+				.contains("run ./stack stop --run-dir=/work/ftgo/.dev-stack in another terminal")
 				.contains("/api/v1/consumers -H \"Authorization: Bearer $ADMIN_TOKEN\"");
 		assertThat(claims(printed, "ADMIN_TOKEN").getSubject()).isEqualTo("admin");
 	}

@@ -20,7 +20,7 @@ class TokenCommandTest {
 
 		assertThat(command.help()).isFalse();
 		assertThat(command.request()).isEqualTo(new TokenRequest("consumer", consumerId, null, Duration.ofMinutes(30)));
-		assertThat(command.runDir()).isEqualTo(Path.of("/tmp/ftgo-run"));
+		assertThat(command.runDir()).isEqualTo(Path.of("/tmp/ftgo-run").toAbsolutePath());
 	}
 
 	@Test

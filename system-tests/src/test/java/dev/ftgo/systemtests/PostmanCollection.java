@@ -38,7 +38,8 @@ final class PostmanCollection {
 	void runAgainst(int gatewayPort, int identityPort) {
 		var npmTools = projectRoot.resolve("tools/npm");
 		run("npm tools", List.of("node", npmTools.resolve("install.mjs").toString()), INSTALL_TIMEOUT);
-		run("newman", List.of(npmTools.resolve("node_modules/.bin/newman").toString(), "run",
+		// newman's own script through node, not the node_modules/.bin shim, which is a shell script (newman.cmd on Windows)
+		run("newman", List.of("node", npmTools.resolve("node_modules/newman/bin/newman.js").toString(), "run",
 				projectRoot.resolve("postman/ftgo.postman_collection.json").toString(),
 				"--environment", projectRoot.resolve("postman/ftgo-local.postman_environment.json").toString(),
 				"--env-var", "baseUrl=http://127.0.0.1:" + gatewayPort,
