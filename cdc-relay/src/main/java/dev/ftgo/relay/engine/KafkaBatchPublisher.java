@@ -3,7 +3,9 @@ package dev.ftgo.relay.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -32,6 +34,8 @@ final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordC
 	private final SourceMetrics metrics;
 	private final PublishedRows published;
 	private boolean republishFirst;
+	/** Messages the republish sent that the slot may still bring: sent once is enough. */
+	private Set<UUID> republished = Set.of();
 
 	/**
 	 * @param published where the rows of acknowledged messages are deleted
@@ -54,8 +58,8 @@ final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordC
 		/** Deletes the rows of these messages, which Kafka has acknowledged. */
 		void acknowledged(List<UUID> messageIds);
 
-		/** Publishes every row still in the outbox, oldest first; returns how many. */
-		long republishRemaining();
+		/** Publishes every row still in the outbox, oldest first; returns their message ids. */
+		Set<UUID> republishRemaining();
 	}
 
 	private record InFlight(Future<RecordMetadata> ack, Instant committedAt, UUID messageId) {
@@ -65,12 +69,14 @@ final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordC
 	public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
 			DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
 		if (republishFirst) {
-			metrics.republished(published.republishRemaining());
+			republished = new HashSet<>(published.republishRemaining());
+			metrics.republished(republished.size());
 			republishFirst = false;
 		}
 		List<InFlight> inFlight = new ArrayList<>();
 		for (RecordChangeEvent<SourceRecord> event : events) {
 			router.route(event.record())
+				.filter(routed -> republished.isEmpty() || !republished.remove(routed.messageId()))
 				.ifPresent(routed -> inFlight.add(new InFlight(send(routed), routed.committedAt(), routed.messageId())));
 		}
 		boolean interrupted = awaitAcknowledgements(inFlight);

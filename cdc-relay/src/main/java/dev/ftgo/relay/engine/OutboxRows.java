@@ -3,6 +3,7 @@ package dev.ftgo.relay.engine;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -32,7 +33,7 @@ final class OutboxRows implements KafkaBatchPublisher.PublishedRows {
 	}
 
 	@Override
-	public long republishRemaining() {
+	public Set<UUID> republishRemaining() {
 		return Republish.run(outbox, producer, ackTimeout);
 	}
 }

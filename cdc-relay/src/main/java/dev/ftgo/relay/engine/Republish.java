@@ -3,7 +3,10 @@ package dev.ftgo.relay.engine;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +20,9 @@ import org.apache.kafka.common.KafkaException;
  * Publishes the rows still in a source's outbox, oldest first, and deletes each chunk once Kafka acknowledged it.
  * Run before an engine publishes anything from a slot that has no stored position (new, re-created after it was
  * lost, or never committed): the rows that committed before the slot's starting point are only in the table.
- * Rows that are in both the table and the slot go out twice; consumers drop the duplicate by its message id, and
- * each aggregate's messages still arrive in order, since all of the table's go before any of the slot's.
+ * A row that is in both the table and the slot goes out once: the engine skips the messages republished here when
+ * the slot brings them. Each aggregate's messages arrive in order, since all of the table's go before any of the
+ * slot's that were not in the table.
  */
 final class Republish {
 
@@ -27,9 +31,9 @@ final class Republish {
 	private Republish() {
 	}
 
-	/** Returns how many rows were published. */
-	static long run(OutboxTable outbox, Producer<byte[], byte[]> producer, Duration ackTimeout) {
-		long published = 0;
+	/** Returns the message ids of the rows published. */
+	static Set<UUID> run(OutboxTable outbox, Producer<byte[], byte[]> producer, Duration ackTimeout) {
+		Set<UUID> published = new HashSet<>();
 		long after = 0;
 		try {
 			while (true) {
@@ -46,7 +50,7 @@ final class Republish {
 					ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 				}
 				outbox.delete(rows.stream().map(OutboxTable.Row::id).toList());
-				published += rows.size();
+				rows.forEach(row -> published.add(row.id()));
 				after = rows.get(rows.size() - 1).seq();
 			}
 		}

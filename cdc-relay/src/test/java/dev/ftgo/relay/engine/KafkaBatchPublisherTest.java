@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,16 +65,24 @@ class KafkaBatchPublisherTest {
 	}
 
 	@Test
-	void republishesTheRowsLeftInTheOutboxBeforeTheFirstBatchOnly() throws Exception {
+	void republishesTheRowsLeftInTheOutboxBeforeTheFirstBatchOnlyAndSendsNoneOfThemTwice() throws Exception {
 		var producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
 		var publisher = new KafkaBatchPublisher(router, producer, Duration.ofSeconds(5), metrics, rows, true);
-		rows.leftOver = 3;
+		UUID inTableAndSlot = UUID.randomUUID();
+		UUID onlyInSlot = UUID.randomUUID();
+		rows.leftOver = Set.of(UUID.randomUUID(), UUID.randomUUID(), inTableAndSlot);
+		Instant now = Instant.now();
 
-		publisher.handleBatch(events(OutboxEvents.heartbeat()), committer);
+		publisher.handleBatch(events(OutboxEvents.insert(inTableAndSlot, "order.events", "order-1", "OrderCreated", "{}", null, now),
+				OutboxEvents.insert(onlyInSlot, "order.events", "order-1", "OrderApproved", "{}", null, now)), committer);
 		publisher.handleBatch(events(OutboxEvents.heartbeat()), committer);
 
 		assertThat(rows.republishes).isEqualTo(1);
 		assertThat(meters.get("ftgo.relay.republished").counter().count()).isEqualTo(3);
+		assertThat(producer.history()).as("sent by the engine; the republished ones went out before")
+			.extracting(record -> record.headers().lastHeader("id").value()).map(String::new)
+			.containsExactly(onlyInSlot.toString());
+		assertThat(rows.deleted).containsExactly(onlyInSlot);
 		assertThat(committer.batchesFinished).isEqualTo(2);
 	}
 
@@ -126,7 +135,7 @@ class KafkaBatchPublisherTest {
 	private static final class Rows implements KafkaBatchPublisher.PublishedRows {
 
 		final List<UUID> deleted = new ArrayList<>();
-		long leftOver;
+		Set<UUID> leftOver = Set.of();
 		int republishes;
 
 		@Override
@@ -135,7 +144,7 @@ class KafkaBatchPublisherTest {
 		}
 
 		@Override
-		public long republishRemaining() {
+		public Set<UUID> republishRemaining() {
 			republishes++;
 			return leftOver;
 		}
