@@ -18,7 +18,7 @@ class FlywayMigrationIT extends RunningKitchenService {
 		var database = jdbc.queryForObject("SELECT current_database() || '/' || current_user", String.class);
 
 		assertThat(failed).isZero();
-		assertThat(applied).containsExactly("1", "2", "3", "4");
+		assertThat(applied).containsExactly("1", "2", "3", "4", "5");
 		assertThat(database).isEqualTo("kitchen_service/kitchen_service");
 	}
 
