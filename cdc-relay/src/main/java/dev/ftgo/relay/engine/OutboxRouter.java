@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.debezium.transforms.outbox.EventRouter;
 
 /**
- * Turns the change events of the outbox table into the records of DESIGN.md §5 with Debezium's Outbox Event
+ * Turns the change events of the outbox table into the records of docs/messaging.md with Debezium's Outbox Event
  * Router, and says which events are not messages at all (heartbeats, the deletes of delete-after-insert).
  *
  * <p>The router runs here rather than as an engine-level {@code transforms=} chain for two reasons: the
