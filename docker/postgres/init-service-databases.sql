@@ -1,5 +1,5 @@
 -- Runs once, when the postgres container initialises an empty data volume (docker-entrypoint-initdb.d).
--- One database per service, owned by a login role of the same name (DESIGN.md §2–§3, as the dev stack
+-- One database per service, owned by a login role of the same name (docs/architecture.md, as the dev stack
 -- creates them): the service's Flyway migrations run as that role, and cdc-relay reads the database's
 -- WAL as that role too, hence REPLICATION. The passwords equal the role names, which are the defaults
 -- in the services' and the relay's application.yml: this database is reachable only on the compose

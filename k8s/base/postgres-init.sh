@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs once, when the postgres container initialises an empty data volume (docker-entrypoint-initdb.d).
-# One database per service, owned by a login role of the same name (DESIGN.md §2–§3): the service's
+# One database per service, owned by a login role of the same name (docs/architecture.md): the service's
 # Flyway migrations run as that role, and cdc-relay reads the database's WAL as that role too, hence
 # REPLICATION. The passwords come from the Secrets the StatefulSet maps into the environment; psql quotes
 # them (:'password'), so no value is ever pasted into SQL text. A password changed in a Secret later is

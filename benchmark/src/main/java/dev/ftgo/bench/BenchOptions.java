@@ -13,7 +13,7 @@ import java.util.Set;
  * The bench's settings, all flags with defaults chosen so that a full run takes under ten minutes on two
  * cores (the stack's cold start included).
  *
- * @param rows K, the outbox rows of the drain measurement (at least 50,000 for the issue's figure)
+ * @param rows K, the outbox rows of the drain measurement (at least 50,000 for a figure comparable with docs/bench.md)
  * @param batch rows per insert transaction in the drain measurement
  * @param payloadBytes size of each outbox row's JSON payload, and of the raw producer's record values
  * @param lagRate rows/s of the lag measurement; 0 means half the measured drain rate

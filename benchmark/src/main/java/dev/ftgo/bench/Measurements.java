@@ -19,10 +19,10 @@ import dev.ftgo.devstack.Component;
  */
 final class Measurements {
 
-	/** The order of the table: the numbering. */
+	/** The order of the table: the numbering of docs/bench.md. */
 	private static final List<String> ORDER = List.of("drain", "lag", "endToEnd", "fixedRate", "portableRate", "overhead",
 			"producer", "footprint", "coldStart", Overload.ID);
-	/** The goal for the whole stack's resident memory. */
+	/** The goal for the whole stack's resident memory (docs/bench.md). */
 	private static final double FOOTPRINT_GOAL_MB = 2.5 * 1024;
 	/** After the loads, a pause for their last messages, then a window in which the idle stack's CPU is measured. */
 	private static final long SETTLE_MILLIS = 3_000;

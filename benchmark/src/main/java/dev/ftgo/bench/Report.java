@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The run's figures in the three forms the issue asks for: the printed table, {@code report.json} and
+ * The run's figures in three forms (docs/bench.md): the printed table, {@code report.json} and
  * {@code report.md} (which embeds the charts, written next to it).
  *
  * @param charts file name → SVG text

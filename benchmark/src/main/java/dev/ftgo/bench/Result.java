@@ -25,7 +25,7 @@ record Result(String id, String title, String summary, Map<String, Object> figur
 		}
 	}
 
-	/** A goal of the issue and whether this run reached it; never asserted. */
+	/** A goal (docs/bench.md lists them) and whether this run reached it; never asserted. */
 	record Goal(String text, Status status) {
 
 		static final Goal NONE = new Goal("", Status.NONE);

@@ -100,7 +100,7 @@ public record RelaySettings(@DefaultValue Postgres postgres, List<Source> source
 	}
 
 	/**
-	 * The topics of DESIGN.md §5 and their dead-letter topics, created on start when missing (the broker
+	 * The topics of docs/messaging.md and their dead-letter topics, created on start when missing (the broker
 	 * does not create topics on first use).
 	 */
 	public record Topics(@DefaultValue("true") boolean create,

@@ -78,7 +78,7 @@ class ObservabilityConfigTest {
 		assertThat(ObservabilityChecks.unknownMetrics(DASHBOARD, METRIC_NAMES)).isEmpty();
 	}
 
-	/** The flows issue 8 asks the dashboard to show; a panel deleted by mistake fails here. */
+	/** The flows the dashboard shows (docs/observability.md); a panel deleted by mistake fails here. */
 	@Test
 	void dashboardCoversTheFlows() {
 		List<String> metrics = DASHBOARD.panels().stream().flatMap(panel -> panel.queries().stream())

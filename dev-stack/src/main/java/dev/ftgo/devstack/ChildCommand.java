@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 final class ChildCommand {
 
 	private static final Optional<Path> SETSID = findSetsid();
+	private static final String TMPDIR = "-Djava.io.tmpdir=";
 
 	private ChildCommand() {
 	}
@@ -22,6 +23,16 @@ final class ChildCommand {
 	/** The JVM running the launcher: children use the same JDK the user started us with. */
 	static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/**
+	 * Argument that gives a child JVM a temporary folder of its own in the run dir, {@code tmp/<component>}: what
+	 * it leaves there (Tomcat's work and document-base directories, which Boot cannot delete on exit because they
+	 * are not empty) stays with the run instead of piling up in the system's temporary folder, and {@link #launch}
+	 * empties it before each start.
+	 */
+	static String temporaryFolder(Path runDir, String component) {
+		return TMPDIR + runDir.resolve("tmp").resolve(component);
 	}
 
 	/** Argument every child JVM carries so that a leftover from a crashed run can be recognised. */
@@ -48,10 +59,19 @@ final class ChildCommand {
 
 	/**
 	 * Starts the command detached, appending its output to the log after a header line that says when
-	 * and what was started, so that runs can be told apart in a log that spans many of them.
+	 * and what was started, so that runs can be told apart in a log that spans many of them. A
+	 * {@linkplain #temporaryFolder temporary folder} on the command line is emptied, or created, first.
 	 */
 	static Process launch(String name, List<String> command, Path workDir, Path logFile) throws IOException {
 		Files.createDirectories(logFile.getParent());
+		// the process is not running (start() stopped any leftover): what its earlier runs left is garbage
+		for (String argument : command) {
+			if (argument.startsWith(TMPDIR)) {
+				Path temporaryFolder = Path.of(argument.substring(TMPDIR.length()));
+				Directories.deleteRecursively(temporaryFolder);
+				Files.createDirectories(temporaryFolder);
+			}
+		}
 		Files.writeString(logFile, "%n=== %s: starting %s: %s%n".formatted(Instant.now(), name, String.join(" ", command)),
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		Process process = new ProcessBuilder(detached(command))

@@ -29,7 +29,7 @@ final class DemoData {
 	static final String CONSUMER_NAME = "Ada Lovelace <ada@example.com>";
 	static final String RESTAURANT_NAME = "Curry House";
 
-	// the bodies of DESIGN.md §4, as a client would send them
+	// the bodies of docs/http-api.md, as a client would send them
 	static final String CONSUMER_BODY = """
 			{"name": {"firstName": "Ada", "lastName": "Lovelace"}, "email": "ada@example.com", \
 			"orderLimit": {"amount": "500.00", "currency": "USD"}}""";

@@ -19,14 +19,16 @@ public final class SpringBootApp {
 	}
 
 	/**
-	 * {@code java <options> -Dftgo.component=<module> -jar <module>/target/<module>.jar --server.port=<port> <args>},
-	 * run from the project root, healthy once {@code healthPath} answers 200.
+	 * {@code java <options> -Dftgo.component=<module> -Djava.io.tmpdir=<run dir>/tmp/<module> -jar
+	 * <module>/target/<module>.jar --server.port=<port> <args>}, run from the project root, healthy once
+	 * {@code healthPath} answers 200.
 	 */
 	public static ManagedProcess create(StackLayout layout, String module, int port, String healthPath, List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(ChildCommand.java());
 		command.addAll(JVM_OPTIONS);
 		command.add(ChildCommand.marker(module));
+		command.add(ChildCommand.temporaryFolder(layout.runDir(), module));
 		command.add("-jar");
 		command.add(layout.jar(module).toString());
 		command.add("--server.port=" + port);

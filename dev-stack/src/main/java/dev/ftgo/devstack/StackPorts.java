@@ -9,7 +9,7 @@ public record StackPorts(int gateway, int consumer, int order, int kitchen, int 
 
 	public static final String KAFKA_CONTROLLER_OPTION = "kafka-controller-port";
 
-	/** The documented local ports (see DESIGN.md). */
+	/** The documented local ports (docs/architecture.md). */
 	public static StackPorts defaults() {
 		return new StackPorts(8080, 8081, 8082, 8083, 8084, 8761, 15432, 19092, 19093, 8090);
 	}

@@ -38,6 +38,8 @@ final class Zonky {
 		return EmbeddedPostgres.builder()
 				.setPgBinaryResolver(PostgresBinaries.forThisMachine())
 				.setDataDirectory(dataDir)
+				// the data outlives a stop, so that the same server can start again (zonky logs "Did not clean up
+				// directory" at each stop for that reason); a temporary server's owner deletes it (PostgresServer#close)
 				.setCleanDataDirectory(false)
 				.setPort(port)
 				.setPGStartupWait(STARTUP_WAIT)

@@ -45,6 +45,25 @@ class ManagedProcessTest {
 	}
 
 	@Test
+	void givesTheChildAnEmptyTemporaryFolderOfItsOwnInTheRunDir() throws IOException {
+		Path temporaryFolder = runDir.resolve("tmp").resolve("idle");
+		Files.createDirectories(temporaryFolder);
+		Files.writeString(temporaryFolder.resolve("left-by-an-earlier-run"), "stale");
+		List<String> command = new ArrayList<>(ChildMains.command("idle", ChildMains.Idle.class));
+		command.add(1, ChildCommand.temporaryFolder(runDir, "idle"));
+		Path log = runDir.resolve("logs/idle.log");
+		ManagedProcess idle = managed(new ManagedProcess("idle", command, runDir, runDir,
+				() -> Files.readString(log).contains("ready")));
+
+		idle.start();
+		idle.awaitHealthy(STARTUP);
+
+		assertThat(PidFile.arguments(ProcessHandle.of(idle.pid()).orElseThrow()))
+				.contains("-Djava.io.tmpdir=" + temporaryFolder);
+		assertThat(temporaryFolder).isEmptyDirectory();
+	}
+
+	@Test
 	void stopLeavesNoProcessBehindIncludingDescendants() throws IOException {
 		ManagedProcess spawner = managed(new ManagedProcess("spawner", ChildMains.command("spawner", ChildMains.Spawner.class),
 				runDir, runDir, () -> grandchildPid(runDir.resolve("logs/spawner.log")) > 0));

@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** STYLE.md rule 8: the domain knows nothing of HTTP, JSON or Kafka. */
+/** The domain knows nothing of HTTP, JSON or Kafka (docs/decisions.md, "The domain knows no framework"). */
 @AnalyzeClasses(packages = "dev.ftgo.kitchen", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -1,6 +1,6 @@
 package dev.ftgo.messaging;
 
-/** The Kafka header names of the message contract (DESIGN.md §5); values are UTF-8 strings. */
+/** The Kafka header names of the message contract (docs/messaging.md); values are UTF-8 strings. */
 public final class MessageHeaderNames {
 
 	/** The message id, a UUID: the dedupe key of idempotent consumers. */

@@ -8,8 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * STYLE.md rule 8: the domain knows nothing of HTTP, JSON, Kafka or how remote calls are made; the
- * adapters (web, messaging, clients) depend on it, never the other way round.
+ * The domain knows nothing of HTTP, JSON, Kafka or how remote calls are made; the adapters (web, messaging,
+ * clients) depend on it, never the other way round (docs/decisions.md, "The domain knows no framework").
  */
 @AnalyzeClasses(packages = "dev.ftgo.order", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

@@ -24,7 +24,7 @@ import dev.ftgo.devstack.Stack;
 import dev.ftgo.devstack.TokenIssuer;
 
 /**
- * The access table of the spec (issue 7), on a stack of real processes: five callers against every endpoint
+ * The access table of docs/security.md, on a stack of real processes: five callers against every endpoint
  * family, through the gateway, and every refusal sent again straight to the service's own port, where the
  * gateway cannot help. Allowed answers their 2xx; refused answers 403 when the request alone shows it and 404
  * when only the loaded resource does (a search leaves out what the caller may not see: an empty list); no token

@@ -7,7 +7,7 @@ import java.util.Map;
 import dev.ftgo.testsupport.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-/** The shapes of DESIGN.md §4 as a client checks them: exact field sets, money in both versions, RFC 9457 problems. */
+/** The shapes of docs/http-api.md as a client checks them: exact field sets, money in both versions, RFC 9457 problems. */
 final class ApiAssertions {
 
 	private ApiAssertions() {

@@ -31,7 +31,7 @@ class DevStackCliIT {
 	@Test
 	void startsEverythingAndCtrlCLeavesNoProcessBehind() throws Exception {
 		var layout = StackLayout.detect();
-		var runDir = Files.createTempDirectory("ftgo-cli-it");
+		var runDir = RunDirectories.create("cli-it");
 		var output = runDir.resolve("launcher.out");
 		var ports = StackPorts.free();
 
@@ -78,6 +78,7 @@ class DevStackCliIT {
 			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
 			launcher.destroyForcibly();
 			stackPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+			RunDirectories.release(runDir);
 		}
 	}
 

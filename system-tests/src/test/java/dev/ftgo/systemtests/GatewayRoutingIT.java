@@ -51,7 +51,7 @@ class GatewayRoutingIT {
 	@AfterAll
 	static void stopStack() {
 		if (stack != null) {
-			stack.close();
+			SystemStack.stop(stack);
 		}
 	}
 

@@ -163,7 +163,7 @@ class OrderLifecycleIT {
 		assertThat(ticketOf(orderId).get("state").asString()).isEqualTo("PREPARING");
 	}
 
-	/** The v1 representations of DESIGN.md §4, field by field, as a client of the gateway sees them. */
+	/** The v1 representations of docs/http-api.md, field by field, as a client of the gateway sees them. */
 	@Test
 	@Order(5)
 	void speaksTheV1ContractThroughTheGateway() {
@@ -207,7 +207,7 @@ class OrderLifecycleIT {
 		var orderId = placed.json().get("orderId").asString();
 		assertThat(placed.header("Location")).isEqualTo("/api/v1/orders/" + orderId);
 		var order = awaitState(orderId, "APPROVED");
-		// deliveryAddress is the one addition to §4's list (it is accepted on POST, so it is returned)
+		// deliveryAddress is returned because POST accepts it
 		assertFields(order, "orderId", "consumerId", "restaurantId", "state", "lineItems", "orderTotal", "ticketId",
 				"rejectionReason", "deliveryAddress", "createdAt", "version");
 		assertFields(order.at("/lineItems/0"), "menuItemId", "name", "quantity", "price");
@@ -344,7 +344,7 @@ class OrderLifecycleIT {
 		assertProblem(admin.get("/api/v1/orders/" + orderId + "?expand=menu"), 400);
 	}
 
-	/** The access table of the spec, through the gateway and straight at each service. */
+	/** The access table of docs/security.md, through the gateway and straight at each service. */
 	@Test
 	@Order(9)
 	void enforcesTheAccessRulesThroughTheGatewayAndAtEveryService() {

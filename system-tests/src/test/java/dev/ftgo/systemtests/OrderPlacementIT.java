@@ -41,7 +41,7 @@ class OrderPlacementIT {
 	@AfterAll
 	static void stopStack() {
 		if (stack != null) {
-			stack.close();
+			SystemStack.stop(stack);
 		}
 	}
 

@@ -10,7 +10,7 @@ import dev.ftgo.devstack.Stack;
 /**
  * The full stack, rate limit out of the way ({@link SystemStack#RATE_LIMIT_OUT_OF_THE_WAY}), shared by the
  * test classes that need every process and nothing else special: started for the first of them, stopped
- * when the test run ends. Starting a stack costs about a minute on two cores; sharing it saves that for
+ * (its run directory deleted) when the test run ends. Starting a stack costs about a minute on two cores; sharing it saves that for
  * each class after the first.
  *
  * <p>A class takes it as a parameter of its {@code @BeforeAll} method and leaves it the way it found it:
@@ -41,7 +41,7 @@ final class SharedStack implements ParameterResolver {
 	private record Running(Stack stack) implements AutoCloseable {
 		@Override
 		public void close() {
-			stack.close();
+			SystemStack.stop(stack);
 		}
 	}
 }

@@ -1,8 +1,5 @@
 package dev.ftgo.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.function.UnaryOperator;
 
 import dev.ftgo.devstack.Component;
@@ -11,7 +8,10 @@ import dev.ftgo.devstack.StackBuilder;
 import dev.ftgo.devstack.StackLayout;
 import dev.ftgo.devstack.StackPorts;
 
-/** Starts the stack of a test class on free ports in a run directory of its own. */
+/**
+ * Starts the stack of a test class on free ports in a run directory of its own, and {@linkplain #stop stops} it
+ * along with that directory.
+ */
 final class SystemStack {
 
 	/**
@@ -32,24 +32,39 @@ final class SystemStack {
 
 	/** As {@link #start(String, Component...)}, with the builder adjusted first (e.g. extra arguments for an app). */
 	static Stack start(String name, UnaryOperator<StackBuilder> adjust, Component... components) {
+		var runDir = RunDirectories.create(name);
 		Stack stack;
 		try {
-			stack = adjust.apply(Stack.builder(StackLayout.detect().withRunDir(Files.createTempDirectory("ftgo-" + name + "-")),
-					StackPorts.free()).with(components)).build();
+			stack = adjust.apply(Stack.builder(StackLayout.detect().withRunDir(runDir), StackPorts.free()).with(components))
+					.build();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		catch (RuntimeException e) {
+			RunDirectories.release(runDir);
+			throw e;
 		}
 		// a test JVM ended by a signal (Ctrl-C on the build, a CI time-out) runs no @AfterAll: without this its
 		// stack's processes would outlive it
-		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "ftgo-" + name + "-stop"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "ftgo-" + name + "-stop"));
 		try {
 			stack.start();
 			return stack;
 		}
 		catch (RuntimeException e) {
-			stack.close();
+			stop(stack);
 			throw e;
+		}
+	}
+
+	/**
+	 * Stops every process of the stack, then deletes its run directory (unless {@link RunDirectories#KEEP} keeps
+	 * it); safe to call more than once.
+	 */
+	static void stop(Stack stack) {
+		try {
+			stack.close();
+		}
+		finally {
+			RunDirectories.release(stack.layout().runDir());
 		}
 	}
 }

@@ -33,7 +33,7 @@ import dev.ftgo.devstack.StackLayout;
  */
 public final class TestKafka {
 
-	/** The topics of DESIGN.md §5; each also gets its dead-letter topic, as cdc-relay creates them. */
+	/** The topics of docs/messaging.md; each also gets its dead-letter topic, as cdc-relay creates them. */
 	public static final List<String> TOPICS = List.of("order.events", "order.replies", "kitchen.commands",
 			"consumer.commands", "consumer.events", "restaurant.events", "ticket.events");
 

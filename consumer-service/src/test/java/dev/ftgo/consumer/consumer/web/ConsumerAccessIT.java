@@ -22,13 +22,13 @@ import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestTokens;
 
 /**
- * Who may call what, over HTTP with real tokens: the consumer rows of the roles table in the issue 7 spec, each
+ * Who may call what, over HTTP with real tokens: the consumer rows of the access table in docs/security.md, each
  * endpoint against each kind of caller, on a consumer registered for the case. A refusal is problem+json and
  * changes nothing.
  */
 class ConsumerAccessIT extends RunningConsumerService {
 
-	/** The spec's table for this service; 401 for every token the service must not trust. */
+	/** That table for this service; 401 for every token the service must not trust. */
 	private static final String TABLE = """
 			                ADMIN  THE_CONSUMER  ANOTHER_CONSUMER  KITCHEN  NO_TOKEN  EXPIRED  SIGNED_BY_ANOTHER_KEY  FROM_ANOTHER_ISSUER
 			REGISTER        201    403           403               403      401       401      401                    401

@@ -21,7 +21,7 @@ import dev.ftgo.security.Role;
  * What the order endpoints do, in every API version: a version's controller declares the endpoints and says how
  * an order looks in its representation; placing, paging, cancelling and who may do each are defined here once.
  *
- * <p>Who may do what (the roles table of the issue 7 spec): a 403 when the request alone shows the caller may not
+ * <p>Who may do what (the access table of docs/security.md): a 403 when the request alone shows the caller may not
  * (wrong role, another consumer's id in the body or the query), checked before anything is read or written; a 404
  * when only the order shows it (another consumer's order), exactly as for an order that does not exist, so that
  * a consumer cannot probe for other consumers' orders.

@@ -24,13 +24,13 @@ import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestTokens;
 
 /**
- * Who may call what, over HTTP with real tokens: the order rows of the roles table in the issue 7 spec, in both API
+ * Who may call what, over HTTP with real tokens: the order rows of the access table in docs/security.md, in both API
  * versions, each against each kind of caller, on an approved order placed for the case. A refusal is problem+json
  * and changes nothing; another consumer's order is a 404, as a missing one.
  */
 class OrderApiAccessIT extends WithStubbedServices {
 
-	/** The spec's table for this service; 401 for every token the service must not trust. */
+	/** That table for this service; 401 for every token the service must not trust. */
 	private static final String TABLE = """
 			           ADMIN  OWNER  ANOTHER_CONSUMER  KITCHEN  NO_TOKEN  EXPIRED  SIGNED_BY_ANOTHER_KEY  FROM_ANOTHER_ISSUER
 			PLACE_V1   403    201    403               403      401       401      401                    401

@@ -394,7 +394,7 @@ class OrderControllerWebMvcTest {
 		assertThat(result).bodyJson().extractingPath("$.service").asString().isEqualTo("consumer-service");
 	}
 
-	// --- who may: the roles table of the issue 7 spec (OrderApiAccessIT checks it over HTTP) ---
+	// --- who may: the access table of docs/security.md (OrderApiAccessIT checks it over HTTP) ---
 
 	@ParameterizedTest
 	@MethodSource("notThisConsumer")
