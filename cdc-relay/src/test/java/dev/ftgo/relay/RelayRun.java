@@ -58,7 +58,7 @@ final class RelayRun implements AutoCloseable {
 	}
 
 	boolean isStreaming(String source) {
-		return "UP".equals(engine(source).path("status").asText());
+		return "RUNNING".equals(engine(source).path("details").path("state").asText());
 	}
 
 	/** The Prometheus scrape, which the JSON-only ApiClient does not accept. */

@@ -166,9 +166,9 @@ public class MessagingAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
-		ProcessedMessagePurge processedMessagePurge(DataSource dataSource, MessagingSettings settings) {
-			return new ProcessedMessagePurge(new JdbcTemplate(dataSource), settings.inbox());
+		@ConditionalOnMissingBean(name = "processedMessagePurge")
+		RetentionPurge processedMessagePurge(DataSource dataSource, MessagingSettings settings) {
+			return RetentionPurge.processedMessages(new JdbcTemplate(dataSource), settings.inbox());
 		}
 	}
 }

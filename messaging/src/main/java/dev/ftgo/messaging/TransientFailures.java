@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -60,6 +61,12 @@ final class TransientFailures {
 	}
 
 	private static boolean isTransientItself(Throwable failure) {
+		if (failure instanceof OptimisticLockingFailureException) {
+			// Spring counts it transient, and one retry usually wins the race; but a handler that keeps losing it
+			// (a bug, or an aggregate changed on every delivery) would block its partition forever if retried
+			// without limit, so it takes the bounded retries of any other failure and then the dead-letter topic
+			return false;
+		}
 		// DataAccessResourceFailureException includes CannotGetJdbcConnectionException; SQLTransientException
 		// includes Hikari's SQLTransientConnectionException ("Connection is not available, request timed out")
 		return failure instanceof CannotCreateTransactionException

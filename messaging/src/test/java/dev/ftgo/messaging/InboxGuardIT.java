@@ -85,7 +85,7 @@ class InboxGuardIT {
 		jdbc.update("INSERT INTO processed_message VALUES ('purge-it', ?, now() - interval '8 days')", old);
 		jdbc.update("INSERT INTO processed_message VALUES ('purge-it', ?, now() - interval '6 days')", recent);
 
-		var purge = new ProcessedMessagePurge(jdbc, new MessagingSettings.Inbox(Duration.ofDays(7), Duration.ofHours(1)));
+		var purge = RetentionPurge.processedMessages(jdbc, new MessagingSettings.Inbox(Duration.ofDays(7), Duration.ofHours(1)));
 		int deleted = purge.purge();
 
 		assertThat(deleted).isPositive();

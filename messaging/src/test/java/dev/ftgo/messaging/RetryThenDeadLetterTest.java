@@ -99,6 +99,17 @@ class RetryThenDeadLetterTest {
 				BackOffExecution.STOP);
 	}
 
+	@Test
+	void parksAHandlerThatKeepsLosingAnOptimisticLockRaceAfterTheConfiguredAttempts() {
+		var retry = new MessagingSettings.Retry(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(10), Duration.ofSeconds(5));
+
+		BackOffExecution conflict = RetryThenDeadLetter.backOff(record,
+				new org.springframework.dao.OptimisticLockingFailureException("stale version"), retry).start();
+
+		assertThat(List.of(conflict.nextBackOff(), conflict.nextBackOff(), conflict.nextBackOff())).containsExactly(1000L,
+				2000L, BackOffExecution.STOP);
+	}
+
 	/** Millisecond waits, so that hundreds of attempts take a moment. */
 	private DefaultErrorHandler handler(int attempts) {
 		var retry = new MessagingSettings.Retry(attempts, Duration.ofMillis(1), 2.0, Duration.ofMillis(2), Duration.ofMillis(2));

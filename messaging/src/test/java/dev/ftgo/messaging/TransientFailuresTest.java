@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -38,6 +39,14 @@ class TransientFailuresTest {
 		assertThat(TransientFailures.isTransient(new DataAccessResourceFailureException("I/O error"))).isTrue();
 		assertThat(TransientFailures.isTransient(new RecoverableDataAccessException("reconnect"))).isTrue();
 		assertThat(TransientFailures.isTransient(new SQLRecoverableException("connection reset"))).isTrue();
+	}
+
+	@Test
+	void anOptimisticLockConflictIsNotThoughItIsConcurrencyFailure() {
+		assertThat(TransientFailures.isTransient(new OptimisticLockingFailureException("version 3 expected, was 4")))
+				.isFalse();
+		assertThat(TransientFailures.isTransient(new IllegalStateException("handler failed",
+				new OptimisticLockingFailureException("stale")))).isFalse();
 	}
 
 	@Test

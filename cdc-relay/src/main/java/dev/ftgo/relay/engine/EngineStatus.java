@@ -3,13 +3,13 @@ package dev.ftgo.relay.engine;
 import java.time.Instant;
 
 /**
- * What one engine is doing, for health: {@code RUNNING} once it streams from its slot; {@code FAILED} from
- * a failure until the next attempt streams again.
+ * What one engine is doing, for health: {@code RUNNING} once it streams from its slot; {@code STANDBY} while
+ * another relay instance streams the source; {@code FAILED} from a failure until the next attempt streams again.
  */
 record EngineStatus(State state, Instant since, String lastError, Instant lastErrorAt, long restarts, Instant slotLostAt) {
 
 	enum State {
-		STARTING, RUNNING, FAILED, STOPPED
+		STARTING, RUNNING, STANDBY, FAILED, STOPPED
 	}
 
 	static EngineStatus starting(Instant now) {
@@ -22,6 +22,11 @@ record EngineStatus(State state, Instant since, String lastError, Instant lastEr
 
 	EngineStatus failed(Throwable error, Instant now) {
 		return new EngineStatus(State.FAILED, now, describe(error), now, restarts + 1, slotLostAt);
+	}
+
+	/** Another relay instance streams the source; this one waits to take over. */
+	EngineStatus standby(Instant now) {
+		return new EngineStatus(State.STANDBY, now, lastError, lastErrorAt, restarts, slotLostAt);
 	}
 
 	EngineStatus stopped(Instant now) {

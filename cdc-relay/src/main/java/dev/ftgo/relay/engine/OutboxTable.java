@@ -67,6 +67,19 @@ final class OutboxTable implements AutoCloseable {
 	}
 
 	/**
+	 * Takes the source's lock for this connection's session, if no other relay instance holds it: whoever holds it
+	 * streams the source. Released when the connection closes, or when the database sees the session die.
+	 */
+	boolean tryLead() throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+			lock.setString(1, "ftgo-relay:" + source.slotName());
+			try (ResultSet row = lock.executeQuery()) {
+				return row.next() && row.getBoolean(1);
+			}
+		}
+	}
+
+	/**
 	 * The relay's publication, created if missing, and set to inserts only: the relay deletes published rows
 	 * itself, and those deletes are no messages, so they need not be decoded and sent to it at all.
 	 */

@@ -24,11 +24,20 @@ import io.debezium.engine.format.ChangeEventFormat;
  * Supervises the Debezium engine of one source database on a thread of its own: runs it, and when it fails
  * (database restarted, Kafka unreachable, slot busy) records the failure and recreates it after an
  * exponential backoff. Engines of other sources are unaffected.
+ *
+ * <p>Several relay instances may run (for availability): exactly one streams each source, the one holding the
+ * source's PostgreSQL advisory lock, taken on a connection that lives as long as its engine. The others stand by
+ * and ask again every second. The lock belongs to the database session, so it is released the moment its
+ * holder dies, {@code kill -9} included, and a standby instance takes over from the stored offsets: it publishes
+ * again at most the batch that was not acknowledged. It needs nothing but the source database, so it works the
+ * same in the dev stack, in compose ({@code --scale cdc-relay=2}) and in Kubernetes ({@code replicas: 2}).
  */
 final class SourceEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(SourceEngine.class);
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+	/** How often a standby instance asks for the source's lock: it takes over within about this after the active one died. */
+	private static final Duration STANDBY_POLL = Duration.ofSeconds(1);
 	// Debezium refuses close() while its tasks are starting; that phase is short
 	private static final Duration CLOSE_RETRY_PAUSE = Duration.ofMillis(200);
 
@@ -83,7 +92,22 @@ final class SourceEngine {
 		Duration pause = backoff.initial();
 		while (!stopping) {
 			Instant started = clock.instant();
-			Throwable failure = runOnce();
+			Throwable failure;
+			try {
+				OutboxTable outbox = OutboxTable.open(source, settings);
+				if (!outbox.tryLead()) {
+					outbox.close();
+					standBy();
+					if (!pauseUnlessStopping(STANDBY_POLL)) {
+						break;
+					}
+					continue;
+				}
+				failure = runOnce(outbox);
+			}
+			catch (SQLException e) {
+				failure = e;
+			}
 			if (stopping) {
 				break;
 			}
@@ -100,11 +124,23 @@ final class SourceEngine {
 		status = status.stopped(clock.instant());
 	}
 
-	/** Runs one engine until it ends; returns why it ended, or {@code null} when asked to stop. */
-	private Throwable runOnce() {
+	/** Another relay instance streams this source; this one waits to take over when that one is gone. */
+	private void standBy() {
+		if (status.state() != EngineStatus.State.STANDBY) {
+			status = status.standby(clock.instant());
+			log.info("Another relay instance streams {} (it holds the source's lock); this one stands by to take over",
+					source.name());
+		}
+	}
+
+	/**
+	 * Runs one engine, as the instance that holds the source's lock (on {@code outbox}'s connection, released when
+	 * it closes), until it ends; returns why it ended, or {@code null} when asked to stop.
+	 */
+	private Throwable runOnce(OutboxTable outbox) {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Producer<byte[], byte[]> producer = null;
-		try (OutboxRouter router = new OutboxRouter(); OutboxTable outbox = OutboxTable.open(source, settings)) {
+		try (OutboxRouter router = new OutboxRouter(); outbox) {
 			boolean republishFirst = prepareSlot(outbox);
 			producer = producers.create(source.name());
 			var published = new OutboxRows(outbox, producer, producers.ackTimeout());

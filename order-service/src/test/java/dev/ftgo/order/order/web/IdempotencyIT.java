@@ -11,12 +11,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
+import dev.ftgo.messaging.RetentionPurge;
 import dev.ftgo.order.StubService.Reply;
 import dev.ftgo.order.WithStubbedServices;
 import dev.ftgo.testsupport.ApiClient;
 
 class IdempotencyIT extends WithStubbedServices {
+
+	@Autowired
+	@Qualifier("idempotencyKeyPurge")
+	private RetentionPurge idempotencyKeyPurge;
 
 	/** The consumer a test places orders for, unless it needs one of its own. */
 	private final UUID me = UUID.randomUUID();
@@ -47,6 +54,28 @@ class IdempotencyIT extends WithStubbedServices {
 		assertThat(ordersOf(consumerId)).isEqualTo(1);
 		// the replay is answered from the database, without asking the other services again
 		assertThat(CONSUMERS.calls("POST", VALIDATIONS)).isEqualTo(1);
+	}
+
+	@Test
+	void aKeyIsForgottenOnceItsRetentionHasPassed() {
+		var consumerId = UUID.randomUUID();
+		var json = orderJson(consumerId, givenRestaurant());
+		var key = "order-" + UUID.randomUUID();
+		var kept = "order-" + UUID.randomUUID();
+		var first = place(consumerId, json, key);
+		place(consumerId, json, kept);
+		jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE consumer_id = ? AND key = ?",
+				consumerId, key);
+
+		idempotencyKeyPurge.purge();
+		var again = place(consumerId, json, key);
+
+		assertThat(again.status()).as(again.toString()).isEqualTo(201);
+		assertThat(again.header("Idempotent-Replayed")).isEqualTo("false");
+		assertThat(again.json().get("orderId").asString()).isNotEqualTo(first.json().get("orderId").asString());
+		assertThat(place(consumerId, json, kept).header("Idempotent-Replayed")).as("a key within its retention")
+			.isEqualTo("true");
+		assertThat(ordersOf(consumerId)).isEqualTo(3);
 	}
 
 	@Test
