@@ -33,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -130,7 +131,8 @@ public class MessagingAutoConfiguration {
 				KafkaProperties kafka, DefaultKafkaProducerFactory<String, byte[]> messagingDeadLetterProducerFactory,
 				InboxGuard inbox, ObjectProvider<JsonMapper> json, MessagingSettings settings, Environment environment,
 				ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
-				ObjectProvider<ObservationRegistry> observations, ObjectProvider<KafkaClientMetricsRefresh> metricsRefresh) {
+				ObjectProvider<ObservationRegistry> observations, ObjectProvider<KafkaClientMetricsRefresh> metricsRefresh,
+				ObjectProvider<MeterRegistry> meters) {
 			String groupId = environment.getProperty("spring.application.name");
 			if (groupId == null || groupId.isBlank()) {
 				throw new IllegalStateException("Set spring.application.name: it is the consumer group of the MessageSubscriptions");
@@ -148,8 +150,10 @@ public class MessagingAutoConfiguration {
 			// what Boot does to its own consumer factory, e.g. the Micrometer listener that publishes the client metrics
 			customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
 			metricsRefresh.ifAvailable(refresh -> refresh.applyTo(consumers));
+			var deadLetters = new DeadLetterCount(meters.getIfUnique(SimpleMeterRegistry::new), groupId,
+					subscriptions.stream().map(MessageSubscription::topic).toList());
 			var errorHandler = RetryThenDeadLetter.errorHandler(new KafkaTemplate<>(messagingDeadLetterProducerFactory),
-					settings.consumer());
+					settings.consumer(), deadLetters::parked);
 			return new SubscriptionContainers(subscriptions, consumers, errorHandler, inbox,
 					TolerantJson.reader(jsonMapper(json)), groupId, settings.consumer().concurrency(),
 					observations.getIfUnique(() -> ObservationRegistry.NOOP));

@@ -34,11 +34,16 @@ final class RetryThenDeadLetter {
 	private RetryThenDeadLetter() {
 	}
 
-	static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters, MessagingSettings.Consumer settings) {
+	/** @param parked told the topic of each record after it was written to its dead-letter topic */
+	static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters, MessagingSettings.Consumer settings,
+			java.util.function.Consumer<String> parked) {
 		// partition -1: Kafka chooses by key, so the dead-letter topic need not mirror the source's partitions
 		var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
 				(record, exception) -> new TopicPartition(record.topic() + settings.deadLetterSuffix(), -1));
-		return errorHandler(recoverer, settings);
+		return errorHandler((record, exception) -> {
+			recoverer.accept(record, exception);
+			parked.accept(record.topic());
+		}, settings);
 	}
 
 	/** @param deadLetters parks a record whose retries are exhausted */

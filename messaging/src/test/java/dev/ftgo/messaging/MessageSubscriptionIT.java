@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** A subscription consuming from a real broker into real PostgreSQL, including its failure paths. */
 @SpringBootTest(properties = {
@@ -96,6 +97,9 @@ class MessageSubscriptionIT {
 	@Autowired
 	Handlers handlers;
 
+	@Autowired
+	SimpleMeterRegistry meters;
+
 	@Test
 	void changesStateOnceForAMessageDeliveredTwice() {
 		UUID id = UUID.randomUUID();
@@ -151,9 +155,11 @@ class MessageSubscriptionIT {
 		UUID failing = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\":\"explode\"}");
 		UUID next = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\":\"after-explode\"}");
 
+		double deadLettersBefore = deadLettersCounted();
 		awaitLogged(next);
 		awaitDeadLetter(failing);
 		assertThat(handlers.explosions.get()).isEqualTo(3);
+		assertThat(deadLettersCounted()).isGreaterThanOrEqualTo(deadLettersBefore + 1);
 		assertThat(logRows(failing)).isZero();
 		assertThat(processed(failing)).isZero();
 	}
@@ -231,6 +237,10 @@ class MessageSubscriptionIT {
 				Integer.class, id);
 	}
 
+	private double deadLettersCounted() {
+		return meters.get("ftgo.messaging.dead.letters").tag("topic", TOPIC).tag("subscriber", "messaging-it").counter().count();
+	}
+
 	/** A payload as a consumer declares it: only the fields it needs. */
 	record ThingHappened(String name, int quantity, String note) {
 	}
@@ -242,6 +252,12 @@ class MessageSubscriptionIT {
 
 		final AtomicInteger explosions = new AtomicInteger();
 		final AtomicInteger outageAttempts = new AtomicInteger();
+
+		/** Where the subscriptions count their dead letters; a service has Boot's. */
+		@Bean
+		SimpleMeterRegistry meters() {
+			return new SimpleMeterRegistry();
+		}
 
 		@Bean
 		MessageSubscription thingEvents(JdbcTemplate jdbc) {
