@@ -1,7 +1,8 @@
 #!/bin/bash
 # Entry point of the postgres:17 stand-in. What it honours, as the upstream image documents it:
 #   - the command is `postgres [options]` (or options alone); anything else runs as given;
-#   - started as root, it makes $PGDATA the postgres user's and drops to that user;
+#   - started as root, it makes $PGDATA the postgres user's (uid 999) and drops to that user; started as
+#     that user, it runs as it is;
 #   - on an empty $PGDATA: POSTGRES_PASSWORD (required unless POSTGRES_HOST_AUTH_METHOD=trust) becomes the
 #     password of POSTGRES_USER (default postgres), POSTGRES_DB (default: the user's name) is created, and
 #     /docker-entrypoint-initdb.d/*.sql, *.sql.gz and *.sh run once against a server that listens on its
@@ -23,6 +24,10 @@ if [ "$(id -u)" = 0 ]; then
 	chmod 0700 "$PGDATA"
 	exec gosu postgres "$BASH_SOURCE" "$@"
 fi
+
+# started as the postgres user (Kubernetes' runAsUser): $PGDATA may be a directory of a fresh volume
+mkdir -p "$PGDATA"
+chmod 0700 "$PGDATA" 2> /dev/null || true
 
 POSTGRES_USER=${POSTGRES_USER:-postgres}
 POSTGRES_DB=${POSTGRES_DB:-$POSTGRES_USER}
