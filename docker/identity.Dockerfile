@@ -12,8 +12,12 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /workspace
 COPY . .
 # the same locked cache as docker/Dockerfile, which compose builds in parallel with this one
+# Behind a TLS-intercepting proxy or with a private Maven mirror, pass extra CA certificates and a
+# settings.xml as BuildKit secrets (docker/build-stage/maven says how); they never reach a layer.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
-	./mvnw -B -q -pl dev-stack -am package -Dmaven.test.skip=true \
+	--mount=type=secret,id=ca-certificates,required=false \
+	--mount=type=secret,id=maven-settings,required=false \
+	bash docker/build-stage/maven -B -q -pl dev-stack -am package -Dmaven.test.skip=true \
 	&& mkdir -p /identity/lib \
 	&& cp dev-stack/target/dev-stack-cli.jar /identity/ \
 	&& cp dev-stack/target/lib/nimbus-jose-jwt-*.jar /identity/lib/

@@ -50,9 +50,9 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void onlyTheGatewayAndTheRegistryArePublishedAndTheIdentityAndOptInToolsOnLoopback() {
+	void everyPublishedPortIsOnLoopbackAndOnlyTheGatewayRegistryIdentityAndOptInToolsArePublished() {
 		assertThat(ComposeChecks.unexpectedPublishedPorts(COMPOSE)).isEmpty();
-		assertThat(COMPOSE.services().get("api-gateway").ports()).containsExactly("8080:8080");
+		assertThat(COMPOSE.services().get("api-gateway").ports()).containsExactly("127.0.0.1:8080:8080");
 		assertThat(COMPOSE.services().get("service-registry").ports()).containsExactly("127.0.0.1:8761:8761");
 		int identity = IdentityImage.load(PROJECT_ROOT).port();
 		assertThat(COMPOSE.services().get("identity").ports()).containsExactly("127.0.0.1:" + identity + ":" + identity);
