@@ -58,7 +58,7 @@ class ManagedProcessTest {
 		idle.start();
 		idle.awaitHealthy(STARTUP);
 
-		assertThat(PidFile.arguments(ProcessHandle.of(idle.pid()).orElseThrow()))
+		assertThat(ProcessIdentity.arguments(ProcessHandle.of(idle.pid()).orElseThrow()).orElseThrow())
 				.contains("-Djava.io.tmpdir=" + temporaryFolder);
 		assertThat(temporaryFolder).isEmptyDirectory();
 	}
