@@ -117,6 +117,20 @@ final class ObservabilityChecks {
 		return problems;
 	}
 
+	/** Every metric an alert rule selects, and every label it matches on, checked like a dashboard's queries. */
+	static List<String> unknownMetrics(AlertRules alerts, MetricNames names) {
+		List<String> problems = new ArrayList<>();
+		for (AlertRules.Rule rule : alerts.rules()) {
+			String where = "alert " + rule.alert();
+			try {
+				PromQl.selectors(rule.expr()).forEach(selector -> problems.addAll(unknown(where, selector, names)));
+			} catch (IllegalArgumentException unreadable) {
+				problems.add(where + ": " + unreadable.getMessage());
+			}
+		}
+		return problems;
+	}
+
 	private static List<String> unknown(String where, Selector selector, MetricNames names) {
 		Optional<Set<String>> named = selectedJobs(selector);
 		List<String> problems = new ArrayList<>();
