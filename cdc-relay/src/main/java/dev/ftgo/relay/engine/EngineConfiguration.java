@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.ftgo.relay.RelaySettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,9 @@ class EngineConfiguration {
 	@Bean
 	SourceEngines sourceEngines(RelaySettings settings, MeterRegistry meters) {
 		var producers = new RelayProducers(settings.kafka());
-		var backoff = new Backoff(settings.engine().restartInitialBackoff(), settings.engine().restartMaxBackoff());
+		// doubles from the initial pause up to the cap, for as long as the engine keeps failing
+		var backoff = new ExponentialBackOff(settings.engine().restartInitialBackoff().toMillis(), 2.0);
+		backoff.setMaxInterval(settings.engine().restartMaxBackoff().toMillis());
 		return new SourceEngines(settings.sources().stream()
 				.map(source -> new SourceEngine(source, settings.engine(), producers, backoff,
 						meters, Clock.systemUTC()))

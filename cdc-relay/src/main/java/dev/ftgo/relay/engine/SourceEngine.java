@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.ftgo.relay.RelaySettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +47,7 @@ final class SourceEngine {
 	private final RelaySettings.Engine settings;
 	private final Properties debezium;
 	private final RelayProducers producers;
-	private final Backoff backoff;
+	private final ExponentialBackOff backoff;
 	private final SourceMetrics metrics;
 	private final Clock clock;
 	private final Object lock = new Object();
@@ -55,7 +57,7 @@ final class SourceEngine {
 	private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine; // guarded by lock
 	private Thread supervisor;
 
-	SourceEngine(RelaySettings.Source source, RelaySettings.Engine settings, RelayProducers producers, Backoff backoff,
+	SourceEngine(RelaySettings.Source source, RelaySettings.Engine settings, RelayProducers producers, ExponentialBackOff backoff,
 			MeterRegistry meters, Clock clock) {
 		this.source = source;
 		this.settings = settings;
@@ -89,7 +91,7 @@ final class SourceEngine {
 	}
 
 	private void supervise() {
-		Duration pause = backoff.initial();
+		BackOffExecution pauses = backoff.start();
 		while (!stopping) {
 			Instant started = clock.instant();
 			Throwable failure;
@@ -111,7 +113,11 @@ final class SourceEngine {
 			if (stopping) {
 				break;
 			}
-			pause = backoff.afterRun(pause, Duration.between(started, clock.instant()));
+			// a run that outlasted the longest pause was healthy: its failure starts a new series
+			if (Duration.between(started, clock.instant()).toMillis() > backoff.getMaxInterval()) {
+				pauses = backoff.start();
+			}
+			Duration pause = Duration.ofMillis(pauses.nextBackOff());
 			status = status.failed(failure, clock.instant());
 			metrics.restarted();
 			log.warn("CDC engine of {} failed; recreating it in {} ms: {}", source.name(), pause.toMillis(), status.lastError());
@@ -119,7 +125,6 @@ final class SourceEngine {
 			if (!pauseUnlessStopping(pause)) {
 				break;
 			}
-			pause = backoff.next(pause);
 		}
 		status = status.stopped(clock.instant());
 	}
