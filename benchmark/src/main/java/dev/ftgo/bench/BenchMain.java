@@ -34,17 +34,16 @@ public final class BenchMain {
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		BenchOptions options;
 		try {
-			options = BenchOptions.parse(List.of(args));
+			options = BenchOptions.parse(List.of(args), out);
 		}
 		catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
-			err.print(BenchOptions.USAGE);
+			err.println("Try ./bench --help for the options.");
 			System.exit(USAGE);
 			return;
 		}
-		if (options.help()) {
-			out.print(BenchOptions.USAGE);
-			return;
+		if (options == null) {
+			return; // the help, printed
 		}
 		System.exit(run(options, out, err));
 	}
