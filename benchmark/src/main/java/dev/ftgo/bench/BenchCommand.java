@@ -62,7 +62,7 @@ final class BenchCommand {
 			description = "how long a drain may take (default ${DEFAULT-VALUE})")
 	int drainTimeoutSeconds;
 
-	@Option(names = "--only", paramLabel = "MEASUREMENT", split = ",", defaultValue = "drain,lag,orders,producer",
+	@Option(names = "--only", paramLabel = "MEASUREMENT", split = ",", defaultValue = "drain,lag,orders,producer,outage",
 			description = "run only these measurements, comma-separated: ${COMPLETION-CANDIDATES} (default: all)")
 	List<Measurement> only;
 

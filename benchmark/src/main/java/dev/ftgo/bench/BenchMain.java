@@ -30,6 +30,7 @@ public final class BenchMain {
 		// before the first logger exists: the Kafka clients and zonky only speak up when something is wrong
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+		System.setProperty("org.slf4j.simpleLogger.log.io.debezium", "error");
 		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		BenchOptions options;

@@ -32,7 +32,7 @@ record BenchOptions(int rows, int batch, int payloadBytes, double lagRate, int l
 
 	/** What can be chosen with {@code --only}; cold start and footprint come with every stack the bench starts. */
 	enum Measurement {
-		DRAIN, LAG, ORDERS, PRODUCER
+		DRAIN, LAG, ORDERS, PRODUCER, OUTAGE
 	}
 
 	/**

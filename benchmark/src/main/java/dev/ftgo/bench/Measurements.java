@@ -21,7 +21,7 @@ final class Measurements {
 
 	/** The order of the table: the numbering of docs/bench.md. */
 	private static final List<String> ORDER = List.of("drain", "lag", "endToEnd", "fixedRate", "portableRate", "overhead",
-			"producer", "footprint", "coldStart", Overload.ID);
+			"producer", "footprint", "coldStart", Overload.ID, RelayOutage.ID);
 	/** The goal for the whole stack's resident memory (docs/bench.md). */
 	private static final double FOOTPRINT_GOAL_MB = 2.5 * 1024;
 	/** After the loads, a pause for their last messages, then a window in which the idle stack's CPU is measured. */
@@ -99,6 +99,15 @@ final class Measurements {
 				results.putIfAbsent("fixedRate", Result.failed("fixedRate", "3b POST→APPROVED, fixed rate",
 						"p99 ≤ 500 ms at 50 orders/s", failure));
 				results.putIfAbsent("overhead", Result.failed("overhead", "4 Gateway overhead", "≤ 25 %", failure));
+			}
+		}
+		if (options.runs(Measurement.OUTAGE)) {
+			if (target.controlsProcesses()) {
+				attempt(RelayOutage.ID, RelayOutage.TITLE, "all accepted orders complete", () -> RelayOutage.run(target, out));
+			}
+			else {
+				results.put(RelayOutage.ID, Result.skipped(RelayOutage.ID, RelayOutage.TITLE, "all accepted orders complete",
+						restarts));
 			}
 		}
 		if (!target.controlsProcesses()) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ftgo.devstack.Component;
+import dev.ftgo.devstack.PostgresServer;
 
 /**
  * Measurement 1: the relay's drain rate beside the database's own write rate. With the relay stopped, K
@@ -30,20 +31,32 @@ final class RelayDrain {
 		BenchTopics.create(target.kafka(), BenchTopics.RELAYED);
 		Map<UUID, Long> appended = new ConcurrentHashMap<>();
 		AtomicLong records = new AtomicLong();
+		double insertSeconds;
 		try (TopicTail tail = TopicTail.from(target.kafka(), BenchTopics.RELAYED, record -> {
 			records.incrementAndGet();
 			appended.putIfAbsent(TopicTail.id(record), record.timestamp());
 		})) {
 			out.println("  stopping cdc-relay");
 			target.stack().stop(Component.CDC_RELAY);
+			long timeoutMillis = TimeUnit.SECONDS.toMillis(options.drainTimeoutSeconds());
+			PostgresServer postgres = target.stack().postgres();
+			double noopSeconds;
+			try (DebeziumNoopDrain noop = new DebeziumNoopDrain("127.0.0.1", postgres.port(),
+					Component.ORDER_SERVICE.database(), target.orderServiceJdbcUrl())) {
+				out.println("  a bare Debezium engine with a no-op consumer takes a slot of its own");
+				noop.prepare(timeoutMillis);
 
-			out.printf(Locale.ROOT, "  inserting %,d outbox rows (%d per transaction)%n", rows, options.batch());
-			long insertBegan = System.nanoTime();
-			try (OutboxRows outbox = new OutboxRows(target.orderServiceJdbcUrl(), Component.ORDER_SERVICE.database(),
-					options.payloadBytes())) {
-				outbox.insertKept(rows, options.batch());
+				out.printf(Locale.ROOT, "  inserting %,d outbox rows (%d per transaction)%n", rows, options.batch());
+				long insertBegan = System.nanoTime();
+				try (OutboxRows outbox = new OutboxRows(target.orderServiceJdbcUrl(), Component.ORDER_SERVICE.database(),
+						options.payloadBytes())) {
+					outbox.insertKept(rows, options.batch());
+				}
+				insertSeconds = (System.nanoTime() - insertBegan) / 1e9;
+
+				out.println("  the bare engine reads them (no Kafka): its drain rate is the relay's ceiling");
+				noopSeconds = noop.drain(rows, timeoutMillis);
 			}
-			double insertSeconds = (System.nanoTime() - insertBegan) / 1e9;
 
 			out.println("  starting cdc-relay and counting arrivals on " + BenchTopics.RELAYED);
 			long startedAtMillis = System.currentTimeMillis();
@@ -67,6 +80,8 @@ final class RelayDrain {
 			double insertRate = rows / insertSeconds;
 			double drainRate = arrived / drainSeconds;
 			double ratio = drainRate / insertRate;
+			double noopRate = rows / noopSeconds;
+			double ofCeiling = drainRate / noopRate;
 
 			Map<String, Object> figures = Result.newFigures();
 			figures.put("rows", rows);
@@ -75,6 +90,8 @@ final class RelayDrain {
 			figures.put("drainSeconds", Distribution.round(drainSeconds));
 			figures.put("drainRowsPerSecond", Math.round(drainRate));
 			figures.put("drainToInsertRatio", Math.round(ratio * 100) / 100.0);
+			figures.put("debeziumNoopRowsPerSecond", Math.round(noopRate));
+			figures.put("relayVsDebeziumNoop", Math.round(ofCeiling * 100) / 100.0);
 			figures.put("relayStartSeconds", Distribution.round(relayStartSeconds));
 			figures.put("startToDrainedSeconds", Distribution.round((last - startedAtMillis) / 1000.0));
 			figures.put("arrived", arrived);
@@ -82,16 +99,18 @@ final class RelayDrain {
 			figures.put("arrivedBeforeRelayReady", arrivedWhenReady);
 			figures.put("coresDuringDrain", cores);
 			String summary = String.format(Locale.ROOT,
-					"insert %,.0f rows/s, drain %,.0f rows/s, ratio %.2f (K=%,d; relay start %.1f s, start→drained %.1f s%s);"
-							+ " cores busy while draining: %s",
-					insertRate, drainRate, ratio, rows, relayStartSeconds, (last - startedAtMillis) / 1000.0,
+					"insert %,.0f rows/s, drain %,.0f rows/s, ratio %.2f; bare Debezium no-op %,.0f rows/s, relay ÷ no-op %.2f"
+							+ " (K=%,d; relay start %.1f s, start→drained %.1f s%s); cores busy while draining: %s",
+					insertRate, drainRate, ratio, noopRate, ofCeiling, rows, relayStartSeconds, (last - startedAtMillis) / 1000.0,
 					arrived < rows ? String.format(Locale.ROOT, "; only %,d arrived", arrived) : "", CpuTime.busiest(cores, 3));
 			Result result = new Result("drain", "1 Relay drain vs JDBC insert", summary, figures,
 					Result.Goal.of("drain ≥ insert", arrived == rows && ratio >= 1),
 					"insert: one connection, JDBC batches of single-row INSERTs, " + options.batch()
 							+ " per transaction, rows kept; drain: first to last broker append time of the "
 							+ BenchTopics.RELAYED + " records, the relay's JVM start reported apart; cores busy: CPU time per process (and its"
-							+ " children) from the relay's readiness to the last arrival, divided by that wall time");
+							+ " children) from the relay's readiness to the last arrival, divided by that wall time; bare Debezium no-op: an"
+							+ " embedded engine in the bench's JVM with the relay's connector settings and a consumer that only counts,"
+							+ " reading the same rows through a slot of its own, first to last record handed to it");
 			return new Outcome(arrived == rows ? drainRate : 0, result);
 		}
 	}

@@ -50,7 +50,7 @@ class BenchOptionsTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--rows=0"), out))
 				.withMessage("--rows must be at least 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--only=everything"), out))
-				.withMessageContaining("DRAIN, LAG, ORDERS, PRODUCER");
+				.withMessageContaining("DRAIN, LAG, ORDERS, PRODUCER, OUTAGE");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--fast"), out))
 				.withMessageContaining("--fast");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--kafka=127.0.0.1:19092"), out))
