@@ -64,20 +64,13 @@ public class OrderService {
 				return earlier.get();
 			}
 		}
-		checkQuantities(command);
+		PlacementRules.QUANTITIES_WITHIN_LIMITS.enforce(command);
 		var restaurant = restaurants.find(command.restaurantId())
-			.orElseThrow(() -> new OrderRefusedException(Reason.UNKNOWN_RESTAURANT,
-					"Restaurant " + command.restaurantId() + " does not exist", "restaurantId"));
-		if (!restaurant.open()) {
-			throw new OrderRefusedException(Reason.RESTAURANT_CLOSED,
-					"Restaurant " + command.restaurantId() + " is closed", "restaurantId");
-		}
+			.orElseThrow(() -> PlacementRules.unknownRestaurant(command.restaurantId()));
+		PlacementRules.RESTAURANT_OPEN.enforce(restaurant);
 		var lineItems = priceLines(command, restaurant);
 		var total = Order.totalOf(lineItems);
-		if (total.inMinorUnits().isEmpty()) {
-			throw new OrderRefusedException(Reason.PRICE_NOT_REPRESENTABLE,
-					"The order total " + total + " is too large to be represented");
-		}
+		PlacementRules.TOTAL_REPRESENTABLE.enforce(total);
 		var verdict = consumers.validateOrder(command.consumerId(), total);
 		switch (verdict.outcome()) {
 			case UNKNOWN_CONSUMER -> throw new OrderRefusedException(Reason.UNKNOWN_CONSUMER,
@@ -154,37 +147,18 @@ public class OrderService {
 		}));
 	}
 
-	private static void checkQuantities(PlaceOrder command) {
-		var lines = command.lineItems();
-		for (int i = 0; i < lines.size(); i++) {
-			if (!Quantity.isAllowed(lines.get(i).quantity())) {
-				throw new OrderRefusedException(Reason.INVALID_QUANTITY, "Quantity must be between " + Quantity.MIN
-						+ " and " + Quantity.MAX + ", was " + lines.get(i).quantity(), "lineItems[" + i + "].quantity");
-			}
-		}
-	}
-
+	/** The lines priced from the restaurant's menu, each checked against the rules about ordered items. */
 	private static List<OrderLineItem> priceLines(PlaceOrder command, Restaurant restaurant) {
 		var lines = command.lineItems();
 		var priced = new ArrayList<OrderLineItem>(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
 			var line = lines.get(i);
-			var field = "lineItems[" + i + "].menuItemId";
+			int index = i;
 			var item = restaurant.menuItem(line.menuItemId())
-				.orElseThrow(() -> new OrderRefusedException(Reason.UNKNOWN_MENU_ITEM,
-						"Restaurant " + restaurant.id() + " has no menu item '" + line.menuItemId() + "'",
-						field));
-			if (!priced.isEmpty() && !priced.get(0).price().hasSameCurrencyAs(item.price())) {
-				throw new OrderRefusedException(Reason.MIXED_CURRENCIES,
-						"The ordered menu items are priced in different currencies");
-			}
-			if (item.price().inMinorUnits().isEmpty()) {
-				// e.g. 12.50 JPY: no client could pay it, and v2 could not show the order without rounding
-				throw new OrderRefusedException(Reason.PRICE_NOT_REPRESENTABLE, "Menu item '" + line.menuItemId()
-						+ "' is priced at " + item.price() + ", which cannot be represented in whole minor units of "
-						+ item.price().currency().getCurrencyCode() + " (" + item.price().minorUnitDigits()
-						+ " decimals); the order cannot be priced", field);
-			}
+				.orElseThrow(() -> PlacementRules.unknownMenuItem(restaurant, index, line));
+			var ordered = new PlacementRules.OrderedItem(i, line, item, priced.isEmpty() ? null : priced.get(0).price());
+			PlacementRules.SAME_CURRENCY.enforce(ordered);
+			PlacementRules.PRICE_REPRESENTABLE.enforce(ordered);
 			priced.add(new OrderLineItem(item.id(), item.name(), new Quantity(line.quantity()), item.price()));
 		}
 		return priced;
