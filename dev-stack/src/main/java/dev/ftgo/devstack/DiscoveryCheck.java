@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,32 +15,37 @@ import java.util.regex.Pattern;
 /**
  * The gateway is only useful once it can route, i.e. once discovery has told it about every service.
  * Its {@code /actuator/health} shows the discovery client's {@code "services": [...]} list (with
- * {@code show-details}); the check waits until every started service is in it. Of a service that runs several
- * instances it waits until the gateway's Eureka client counts them all ({@code "applications": {"ORDER-SERVICE":
- * 2}}), so that requests are spread over every instance from the start. Names are compared case-insensitively
- * because Eureka upper-cases application names.
+ * {@code show-details}); the check waits until every started service is in it. When a service runs several
+ * instances it also waits until the registry lists each of them as UP, by the instance id every app derives from
+ * its port ({@code order-service:localhost:8082}): the gateway's own health does not count instances (its
+ * {@code eureka} indicator is off on purpose), and it fetches from that registry every few seconds. Names are
+ * compared case-insensitively because Eureka upper-cases application names.
  */
 final class DiscoveryCheck {
 
 	private static final long POLL_MILLIS = 500;
 	private static final Pattern SERVICE_LIST = Pattern.compile("\"services\"\\s*:\\s*\\[([^\\]]*)]");
 	private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-	private static final Pattern APPLICATIONS = Pattern.compile("\"applications\"\\s*:\\s*\\{([^}]*)}");
-	private static final Pattern COUNT = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(\\d+)");
+	private static final String INSTANCE_ID = "\"instanceId\"";
+	private static final Pattern ID_VALUE = Pattern.compile("^\\s*:\\s*\"([^\"]+)\"");
+	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
 
 	private DiscoveryCheck() {
 	}
 
-	/** @param services each service and how many of its instances run */
-	static void awaitServices(int gatewayPort, Map<Component, Integer> services, Duration timeout) {
+	/** @param services each service and the ports of its instances */
+	static void awaitServices(int gatewayPort, int registryPort, Map<Component, List<Integer>> services, Duration timeout) {
 		URI health = URI.create("http://127.0.0.1:" + gatewayPort + SpringBootApp.HEALTH);
+		URI registry = URI.create("http://127.0.0.1:" + registryPort + "/eureka/apps");
+		boolean scaled = services.values().stream().anyMatch(ports -> ports.size() > 1);
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String lastBody = "(no answer)";
 		while (true) {
 			try {
 				HttpResponse<String> response = Http.get(health);
 				lastBody = response.body();
-				if (sees(lastBody, services)) {
+				if (discovered(lastBody).containsAll(services.keySet().stream().map(Component::id).toList())
+						&& (!scaled || registered(Http.getJson(registry).body(), services))) {
 					return;
 				}
 			} catch (IOException e) {
@@ -51,36 +56,25 @@ final class DiscoveryCheck {
 			}
 			if (System.nanoTime() - deadline >= 0) {
 				throw new StackException("api-gateway did not see %s through discovery within %d s. GET %s answered: %s"
-						.formatted(expected(services), timeout.toSeconds(), health, lastBody));
+						.formatted(services, timeout.toSeconds(), health, lastBody));
 			}
 			pause();
 		}
 	}
 
-	static boolean sees(String healthBody, Map<Component, Integer> services) {
-		Set<String> discovered = discovered(healthBody);
-		Map<String, Integer> instances = instances(healthBody);
-		return services.entrySet().stream().allMatch(service -> discovered.contains(service.getKey().id())
-				&& (service.getValue() == 1 || instances.getOrDefault(service.getKey().id(), 0) >= service.getValue()));
-	}
-
-	private static String expected(Map<Component, Integer> services) {
-		return services.entrySet().stream()
-				.map(service -> service.getKey().id() + (service.getValue() > 1 ? " (" + service.getValue() + " instances)" : ""))
-				.toList().toString();
-	}
-
-	/** The number of instances per application that the gateway's Eureka client knows, by lower-case name. */
-	static Map<String, Integer> instances(String healthBody) {
-		Map<String, Integer> counts = new HashMap<>();
-		Matcher objects = APPLICATIONS.matcher(healthBody);
-		while (objects.find()) {
-			Matcher count = COUNT.matcher(objects.group(1));
-			while (count.find()) {
-				counts.put(count.group(1).toLowerCase(Locale.ROOT), Integer.parseInt(count.group(2)));
+	/** Whether the registry's {@code GET /eureka/apps} (JSON) has every instance, by its port, and it is UP. */
+	static boolean registered(String appsBody, Map<Component, List<Integer>> services) {
+		Set<String> up = new HashSet<>();
+		String[] instances = appsBody.split(INSTANCE_ID, -1);
+		for (int i = 1; i < instances.length; i++) {
+			Matcher id = ID_VALUE.matcher(instances[i]);
+			Matcher status = STATUS.matcher(instances[i]);
+			if (id.find() && status.find() && status.group(1).equals("UP")) {
+				up.add(id.group(1).toLowerCase(Locale.ROOT));
 			}
 		}
-		return counts;
+		return services.entrySet().stream().allMatch(service -> service.getValue().stream().allMatch(port ->
+				up.stream().anyMatch(id -> id.startsWith(service.getKey().id() + ":") && id.endsWith(":" + port))));
 	}
 
 	static Set<String> discovered(String healthBody) {

@@ -81,19 +81,21 @@ final class StackStartup {
 	}
 
 	private String awaitDiscovery() {
-		Map<Component, Integer> services = services();
-		DiscoveryCheck.awaitServices(ports.base().gateway(), services, timeout);
+		Map<Component, List<Integer>> services = services();
+		DiscoveryCheck.awaitServices(ports.base().gateway(), ports.base().registry(), services, timeout);
 		return "http://localhost:" + ports.base().gateway() + (services.isEmpty() ? ""
 				: " (routes to " + services.entrySet().stream()
-						.map(service -> service.getKey().id() + (service.getValue() > 1 ? " (" + service.getValue() + " instances)" : ""))
+						.map(service -> service.getKey().id() + (service.getValue().size() > 1
+								? " x" + service.getValue().size() : ""))
 						.collect(Collectors.joining(", ")) + ")");
 	}
 
-	/** Each started service and how many instances of it run. */
-	private Map<Component, Integer> services() {
-		Map<Component, Integer> services = new LinkedHashMap<>();
-		members.keySet().stream().map(Instance::component).filter(Component::isService)
-				.forEach(service -> services.merge(service, 1, Integer::sum));
+	/** Each started service and the ports of its instances. */
+	private Map<Component, List<Integer>> services() {
+		Map<Component, List<Integer>> services = new LinkedHashMap<>();
+		members.keySet().stream().filter(instance -> instance.component().isService())
+				.forEach(instance -> services.computeIfAbsent(instance.component(), ignored -> new ArrayList<>())
+						.add(ports.of(instance)));
 		return services;
 	}
 }

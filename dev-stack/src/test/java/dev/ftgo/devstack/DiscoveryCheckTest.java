@@ -2,6 +2,7 @@ package dev.ftgo.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,20 +22,21 @@ class DiscoveryCheckTest {
 	}
 
 	@Test
-	void waitsForEveryInstanceOfAScaledServiceButOnlyForTheNameOfASingleOne() {
-		String oneOrderService = """
-				{"components":{"discoveryComposite":{"components":{
-					"discoveryClient":{"details":{"services":["consumer-service","order-service"]}},
-					"eureka":{"details":{"applications":{"CONSUMER-SERVICE":1,"ORDER-SERVICE":1}}}}}}}
+	void aScaledServiceCountsOnceTheRegistryListsEachOfItsInstancesAsUp() {
+		String apps = """
+				{"applications":{"application":[{"name":"ORDER-SERVICE","instance":[
+				  {"instanceId":"order-service:localhost:8082","app":"ORDER-SERVICE","status":"UP","port":{"$":8082}},
+				  {"instanceId":"order-service:localhost:41234","app":"ORDER-SERVICE","status":"STARTING","port":{"$":41234}}]},
+				 {"name":"CONSUMER-SERVICE","instance":[
+				  {"instanceId":"consumer-service:localhost:8081","app":"CONSUMER-SERVICE","status":"UP"}]}]}}
 				""";
-		String twoOrderServices = oneOrderService.replace("\"ORDER-SERVICE\":1", "\"ORDER-SERVICE\":2");
 
-		assertThat(DiscoveryCheck.instances(twoOrderServices)).containsEntry("order-service", 2).containsEntry("consumer-service", 1);
-		assertThat(DiscoveryCheck.sees(oneOrderService, Map.of(Component.ORDER_SERVICE, 2))).isFalse();
-		assertThat(DiscoveryCheck.sees(twoOrderServices, Map.of(Component.ORDER_SERVICE, 2))).isTrue();
-		assertThat(DiscoveryCheck.sees(twoOrderServices, Map.of(Component.ORDER_SERVICE, 2, Component.CONSUMER_SERVICE, 2))).isFalse();
-		assertThat(DiscoveryCheck.sees(oneOrderService, Map.of(Component.CONSUMER_SERVICE, 1))).isTrue();
-		assertThat(DiscoveryCheck.sees(oneOrderService, Map.of(Component.KITCHEN_SERVICE, 1))).isFalse();
+		assertThat(DiscoveryCheck.registered(apps, Map.of(Component.ORDER_SERVICE, List.of(8082)))).isTrue();
+		assertThat(DiscoveryCheck.registered(apps, Map.of(Component.ORDER_SERVICE, List.of(8082, 41234)))).isFalse();
+		assertThat(DiscoveryCheck.registered(apps.replace("STARTING", "UP"), Map.of(Component.ORDER_SERVICE, List.of(8082, 41234),
+				Component.CONSUMER_SERVICE, List.of(8081)))).isTrue();
+		assertThat(DiscoveryCheck.registered(apps, Map.of(Component.CONSUMER_SERVICE, List.of(8081, 41235)))).isFalse();
+		assertThat(DiscoveryCheck.registered(apps, Map.of(Component.KITCHEN_SERVICE, List.of(8083)))).isFalse();
 	}
 
 	@Test
