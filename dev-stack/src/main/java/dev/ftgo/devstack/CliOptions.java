@@ -21,10 +21,11 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir, Sc
 			  --instances=N             run N instances (1 to 9, default 1) of consumer-, order- and kitchen-service;
 			                            from 2 on, also a second cdc-relay, which stands by to take over. The
 			                            --<service>-port options set instance 1's port; the others take free ports
-			  --kafka-brokers=N         run Kafka as a cluster of N brokers (1 to 9, default 1); from 3 on, every
-			                            topic has 3 copies, 2 of which must have a write (min.insync.replicas).
-			                            A cluster keeps its data apart from a single broker's: switching starts
-			                            from empty topics. Further brokers take free ports
+			  --kafka-brokers=N         run Kafka as a cluster of N brokers (1 to 9, default 1): every topic gets a
+			                            copy per broker, at most 3, and a write needs all but one (at least one)
+			                            (3 brokers: replication factor 3, min.insync.replicas 2). A cluster keeps
+			                            its data apart from a single broker's: switching starts from empty
+			                            topics. Further brokers take free ports
 			  --run-dir=PATH            where data, logs and pid files live (default .dev-stack)
 			  --identity-port=N         default 8090 (GET /.well-known/jwks.json, POST /tokens)
 			  --gateway-port=N          default 8080

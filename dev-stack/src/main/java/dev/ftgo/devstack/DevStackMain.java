@@ -79,7 +79,11 @@ public final class DevStackMain {
 			stopRequest.launcherStopped();
 		}, "dev-stack-shutdown"));
 
-		out.println("Starting the FTGO stack" + (options.reset() ? " from empty data" : "") + " (logs in " + layout.logsDir() + ")");
+		Scale scale = options.scale();
+		String scaled = scale.equals(Scale.SINGLE) ? ""
+				: " with " + scale.instances() + " instances per service and " + scale.kafkaBrokers() + " Kafka brokers";
+		out.println("Starting the FTGO stack" + scaled + (options.reset() ? " from empty data" : "") + " (logs in "
+				+ layout.logsDir() + ")");
 		long began = System.nanoTime();
 		try {
 			stack.start();

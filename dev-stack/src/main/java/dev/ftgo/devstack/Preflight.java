@@ -22,9 +22,10 @@ final class Preflight {
 
 	private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
 	private static final String PID_SUFFIX = ".pid";
-	// <component>.pid or <component>-<n>.pid: what ManagedProcess writes, not the launcher's own pid file
-	private static final Pattern INSTANCE_PID_FILE = Pattern.compile("(" + Stream.of(Component.values())
-			.map(component -> Pattern.quote(component.id())).collect(Collectors.joining("|")) + ")(-\\d+)?\\.pid");
+	// <component>-<n>.pid, what ManagedProcess writes for a further instance; instance 1 of a component this stack
+	// does not run is left alone, as a stack of some components always did
+	private static final Pattern FURTHER_INSTANCE_PID_FILE = Pattern.compile("(" + Stream.of(Component.values())
+			.map(component -> Pattern.quote(component.id())).collect(Collectors.joining("|")) + ")-\\d+\\.pid");
 
 	private Preflight() {
 	}
@@ -83,7 +84,7 @@ final class Preflight {
 		Set<String> ours = members.stream().map(Instance::id).collect(Collectors.toSet());
 		List<Path> pidFiles;
 		try (Stream<Path> files = Files.list(layout.pidsDir())) {
-			pidFiles = files.filter(file -> INSTANCE_PID_FILE.matcher(file.getFileName().toString()).matches()).toList();
+			pidFiles = files.filter(file -> FURTHER_INSTANCE_PID_FILE.matcher(file.getFileName().toString()).matches()).toList();
 		} catch (IOException e) {
 			throw new UncheckedIOException("Could not list " + layout.pidsDir(), e);
 		}

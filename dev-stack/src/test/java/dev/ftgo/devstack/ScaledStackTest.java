@@ -81,12 +81,14 @@ class ScaledStackTest {
 	}
 
 	@Test
-	void preflightStopsALeftoverInstanceThatThisStackDoesNotRun() throws IOException {
+	void preflightStopsALeftoverFurtherInstanceThatThisStackDoesNotRun() throws IOException {
 		Process leftover = launch(ChildMains.command("order-service-2", ChildMains.Idle.class));
 		Process unrelated = launch(ChildMains.unmarkedCommand(ChildMains.Idle.class));
+		Process firstInstance = launch(ChildMains.command("kitchen-service", ChildMains.Idle.class));
 		Files.createDirectories(layout().pidsDir());
 		Files.writeString(layout().pidsDir().resolve("order-service-2.pid"), leftover.pid() + "\n");
 		Files.writeString(layout().pidsDir().resolve("kitchen-service-3.pid"), unrelated.pid() + "\n");
+		Files.writeString(layout().pidsDir().resolve("kitchen-service.pid"), firstInstance.pid() + "\n");
 		List<String> notices = new CopyOnWriteArrayList<>();
 
 		Preflight.run(layout(), InstancePorts.assign(StackPorts.free(), Scale.SINGLE), Map.of(), false, new StackListener() {
@@ -98,6 +100,8 @@ class ScaledStackTest {
 
 		assertThat(exited(leftover)).isTrue();
 		assertThat(unrelated.isAlive()).isTrue();
+		// instance 1 of a component this stack does not run: a stack of some components never stopped it
+		assertThat(firstInstance.isAlive()).isTrue();
 		assertThat(notices).containsExactly("Stopped a leftover order-service-2 (pid " + leftover.pid() + ") from an earlier run");
 		assertThat(layout().pidsDir().resolve("order-service-2.pid")).doesNotExist();
 	}
