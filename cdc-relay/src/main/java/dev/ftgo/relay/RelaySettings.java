@@ -102,16 +102,24 @@ public record RelaySettings(@DefaultValue Postgres postgres, List<Source> source
 	/**
 	 * The topics of docs/messaging.md and their dead-letter topics, created on start when missing (the broker
 	 * does not create topics on first use).
+	 *
+	 * @param replicationFactor copies of each partition, one per broker; a single broker holds the only one
+	 * @param minInsyncReplicas copies that must have a record before the relay's {@code acks=all} producer counts it
+	 * as sent (the topic's {@code min.insync.replicas}); with three copies, two lets one broker be down
 	 */
 	public record Topics(@DefaultValue("true") boolean create,
 			@DefaultValue({ "order.events", "order.replies", "consumer.events", "consumer.commands", "restaurant.events",
 					"ticket.events", "kitchen.commands" }) List<String> names,
 			@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor,
-			@DefaultValue("-dlt") String deadLetterSuffix) {
+			@DefaultValue("1") int minInsyncReplicas, @DefaultValue("-dlt") String deadLetterSuffix) {
 
 		public Topics {
 			if (partitions < 1 || replicationFactor < 1) {
 				throw new IllegalArgumentException("ftgo.relay.topics.partitions and replication-factor must be at least 1");
+			}
+			if (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+				throw new IllegalArgumentException("ftgo.relay.topics.min-insync-replicas must be between 1 and the "
+						+ "replication-factor (" + replicationFactor + "), not " + minInsyncReplicas);
 			}
 		}
 

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The command line of {@link DevStackMain}. */
-record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
+record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir, Scale scale) {
 
 	static final String USAGE = """
-			Usage: ./stack [--reset] [--<component>-port=N ...]
+			Usage: ./stack [--reset] [--instances=N] [--kafka-brokers=N] [--<component>-port=N ...]
 			       ./stack token --role admin|consumer|kitchen [--consumer-id UUID] [--restaurant-id UUID] [--ttl 12h]
 			       ./stack identity [--identity-port 8090] [--bind ADDRESS] [--key-file PATH]
 			       ./stack stop [--run-dir PATH] [--timeout 3m]
@@ -18,6 +18,14 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 			Once up, it creates a demo consumer and restaurant (kept across restarts) and prints tokens for them.
 
 			  --reset                   delete the data (databases, topics, signing key) of earlier runs first
+			  --instances=N             run N instances (1 to 9, default 1) of consumer-, order- and kitchen-service;
+			                            from 2 on, also a second cdc-relay, which stands by to take over. The
+			                            --<service>-port options set instance 1's port; the others take free ports
+			  --kafka-brokers=N         run Kafka as a cluster of N brokers (1 to 9, default 1): every topic gets a
+			                            copy per broker, at most 3, and a write needs all but one (at least one)
+			                            (3 brokers: replication factor 3, min.insync.replicas 2). A cluster keeps
+			                            its data apart from a single broker's: switching starts from empty
+			                            topics. Further brokers take free ports
 			  --run-dir=PATH            where data, logs and pid files live (default .dev-stack)
 			  --identity-port=N         default 8090 (GET /.well-known/jwks.json, POST /tokens)
 			  --gateway-port=N          default 8080
@@ -53,11 +61,16 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 			  --timeout DURATION        how long to wait: 90s, 3m (the default)
 			""";
 
+	private static final String INSTANCES = "--instances=";
+	private static final String KAFKA_BROKERS = "--kafka-brokers=";
+
 	static CliOptions parse(List<String> args) {
 		boolean help = false;
 		boolean reset = false;
 		StackPorts ports = StackPorts.defaults();
 		Path runDir = null;
+		int instances = Scale.SINGLE.instances();
+		int kafkaBrokers = Scale.SINGLE.kafkaBrokers();
 		for (String arg : args) {
 			if (arg.equals("--help") || arg.equals("-h")) {
 				help = true;
@@ -65,13 +78,26 @@ record CliOptions(boolean help, boolean reset, StackPorts ports, Path runDir) {
 				reset = true;
 			} else if (arg.startsWith("--run-dir=") && arg.length() > "--run-dir=".length()) {
 				runDir = Path.of(arg.substring("--run-dir=".length())).toAbsolutePath();
+			} else if (arg.startsWith(INSTANCES)) {
+				instances = count(arg);
+			} else if (arg.startsWith(KAFKA_BROKERS)) {
+				kafkaBrokers = count(arg);
 			} else if (arg.startsWith("--" + StackPorts.KAFKA_CONTROLLER_OPTION + "=")) {
 				ports = ports.withKafkaController(port(arg));
 			} else {
 				ports = ports.with(componentOf(arg), port(arg));
 			}
 		}
-		return new CliOptions(help, reset, ports, runDir);
+		return new CliOptions(help, reset, ports, runDir, new Scale(instances, kafkaBrokers));
+	}
+
+	/** The number of {@code --instances=N} or {@code --kafka-brokers=N}; its range is {@link Scale}'s to check. */
+	private static int count(String arg) {
+		try {
+			return Integer.parseInt(arg.substring(arg.indexOf('=') + 1));
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("Not a number in " + arg);
+		}
 	}
 
 	private static Component componentOf(String arg) {

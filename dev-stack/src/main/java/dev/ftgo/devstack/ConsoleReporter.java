@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
-/** One aligned line per component as it becomes healthy or stops. */
+/** One aligned line per instance as it becomes healthy or stops. */
 final class ConsoleReporter implements StackListener {
 
 	private final PrintStream out;
@@ -14,13 +14,13 @@ final class ConsoleReporter implements StackListener {
 	}
 
 	@Override
-	public void started(Component component, Duration took, String detail) {
-		line("✓", component, took, detail);
+	public void started(Instance instance, Duration took, String detail) {
+		line("✓", instance, took, detail);
 	}
 
 	@Override
-	public void stopped(Component component, Duration took) {
-		line("■", component, took, "stopped");
+	public void stopped(Instance instance, Duration took) {
+		line("■", instance, took, "stopped");
 	}
 
 	@Override
@@ -28,12 +28,12 @@ final class ConsoleReporter implements StackListener {
 		out.println("  ! " + message);
 	}
 
-	void failed(Component component, String detail) {
-		out.printf("  ✗ %-17s %s%n", component.id(), detail);
+	void failed(Instance instance, String detail) {
+		out.printf("  ✗ %-17s %s%n", instance.id(), detail);
 	}
 
-	private void line(String mark, Component component, Duration took, String detail) {
+	private void line(String mark, Instance instance, Duration took, String detail) {
 		// one println per line: parallel starts report from several threads
-		out.println(String.format(Locale.ROOT, "  %s %-17s %5.1f s   %s", mark, component.id(), took.toMillis() / 1000.0, detail));
+		out.println(String.format(Locale.ROOT, "  %s %-17s %5.1f s   %s", mark, instance.id(), took.toMillis() / 1000.0, detail));
 	}
 }

@@ -5,7 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -66,7 +66,8 @@ public final class DevStackMain {
 			return FAILED;
 		}
 		ConsoleReporter reporter = new ConsoleReporter(out);
-		Stack stack = Stack.builder(layout, options.ports()).listener(reporter).resetData(options.reset()).build();
+		Stack stack = Stack.builder(layout, options.ports()).scale(options.scale()).listener(reporter)
+				.resetData(options.reset()).build();
 		StopRequest stopRequest = new StopRequest(layout.runDir());
 		stopRequest.launcherStarting(ProcessHandle.current().pid());
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -78,7 +79,11 @@ public final class DevStackMain {
 			stopRequest.launcherStopped();
 		}, "dev-stack-shutdown"));
 
-		out.println("Starting the FTGO stack" + (options.reset() ? " from empty data" : "") + " (logs in " + layout.logsDir() + ")");
+		Scale scale = options.scale();
+		String scaled = scale.equals(Scale.SINGLE) ? ""
+				: " with " + scale.instances() + " instances per service and " + scale.kafkaBrokers() + " Kafka brokers";
+		out.println("Starting the FTGO stack" + scaled + (options.reset() ? " from empty data" : "") + " (logs in "
+				+ layout.logsDir() + ")");
 		long began = System.nanoTime();
 		try {
 			stack.start();
@@ -105,7 +110,7 @@ public final class DevStackMain {
 		}
 		double seconds = (System.nanoTime() - began) / 1_000_000_000.0;
 		DemoData.Seeded demo = new DemoData(stack.gatewayUri(), stack.tokens().admin(), layout.demoDataFile()).ensure();
-		new Summary(options.ports(), layout, options.runDir() != null).print(out, seconds, stack.tokens(), demo);
+		new Summary(options.ports(), layout, options.runDir() != null, Roster.of(stack)).print(out, seconds, stack.tokens(), demo);
 		watch(stack, reporter, stopRequest, out);
 		return 0;
 	}
@@ -185,11 +190,11 @@ public final class DevStackMain {
 	}
 
 	/**
-	 * Reports a component that dies while the stack runs (without this it would go unnoticed until a request
+	 * Reports an instance that dies while the stack runs (without this it would go unnoticed until a request
 	 * fails); returns when {@code ./stack stop} asks for a stop, and the JVM's exit then stops the stack.
 	 */
 	private static void watch(Stack stack, ConsoleReporter reporter, StopRequest stopRequest, PrintStream out) {
-		Set<Component> reported = EnumSet.noneOf(Component.class);
+		Set<Instance> reported = new HashSet<>();
 		while (true) {
 			try {
 				Thread.sleep(WATCH_MILLIS);
@@ -202,11 +207,11 @@ public final class DevStackMain {
 				out.println("./stack stop asked for a stop.");
 				return;
 			}
-			for (Component component : stack.components()) {
-				if (!stack.isClosed() && !stack.get(component).isAlive() && reported.add(component)) {
-					String exit = stack.get(component) instanceof ManagedProcess process && process.exitCode().isPresent()
+			for (Instance instance : stack.instances()) {
+				if (!stack.isClosed() && !stack.get(instance).isAlive() && reported.add(instance)) {
+					String exit = stack.get(instance) instanceof ManagedProcess process && process.exitCode().isPresent()
 							? " with code " + process.exitCode().getAsInt() : "";
-					reporter.failed(component, "exited" + exit + "; see " + stack.layout().logFile(component.id()));
+					reporter.failed(instance, "exited" + exit + "; see " + stack.layout().logFile(instance.id()));
 				}
 			}
 		}

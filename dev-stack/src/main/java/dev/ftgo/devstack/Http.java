@@ -24,4 +24,10 @@ final class Http {
 		HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
 		return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 	}
+
+	/** For endpoints that answer XML unless asked for JSON, such as Eureka's. */
+	static HttpResponse<String> getJson(URI uri) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET().build();
+		return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+	}
 }

@@ -84,7 +84,7 @@ public final class IdentityServer implements ManagedComponent, AutoCloseable {
 				throw new StackException("Cannot listen on " + bindAddress.getHostAddress() + ": it is no address of this"
 						+ " machine. Choose one of its own with --bind, or 0.0.0.0 for all of them.");
 			}
-			throw new PortInUseException(requestedPort, name(), "--" + Component.IDENTITY.portOption());
+			throw PortInUseException.taken(requestedPort, name(), "--" + Component.IDENTITY.portOption());
 		} catch (IOException e) {
 			throw new UncheckedIOException("Could not open the identity server on port " + requestedPort, e);
 		}

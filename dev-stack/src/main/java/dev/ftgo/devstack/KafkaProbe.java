@@ -6,15 +6,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** Healthy when the broker answers a metadata request through the Admin API. */
+/** Healthy when the broker answers a metadata request through the Admin API and counts itself among the live brokers. */
 final class KafkaProbe implements HealthProbe {
 
 	private static final int TIMEOUT_MILLIS = 2000;
 
 	private final int port;
+	private final int nodeId;
 
-	KafkaProbe(int port) {
+	KafkaProbe(int port, int nodeId) {
 		this.port = port;
+		this.nodeId = nodeId;
 	}
 
 	@Override
@@ -29,7 +31,9 @@ final class KafkaProbe implements HealthProbe {
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS,
 				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MILLIS));
 		try {
-			return !admin.describeCluster().nodes().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).isEmpty();
+			// a node of a cluster answers before it has joined; only then can it hold replicas
+			return admin.describeCluster().nodes().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).stream()
+					.anyMatch(node -> node.id() == nodeId);
 		} finally {
 			admin.close(Duration.ofMillis(TIMEOUT_MILLIS));
 		}
@@ -37,6 +41,6 @@ final class KafkaProbe implements HealthProbe {
 
 	@Override
 	public String description() {
-		return "the broker on 127.0.0.1:" + port + " to describe its cluster";
+		return "the broker on 127.0.0.1:" + port + " to list itself (node " + nodeId + ") among the cluster's brokers";
 	}
 }

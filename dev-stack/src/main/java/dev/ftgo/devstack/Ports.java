@@ -29,12 +29,20 @@ public final class Ports {
 	 * @throws PortInUseException naming the port, the component and the CLI option that moves it
 	 */
 	public static void requireFree(int port, String component) {
+		if (!isFree(port)) {
+			throw PortInUseException.taken(port, component, "--" + optionFor(component));
+		}
+	}
+
+	/** Whether a component could listen on the port now. */
+	static boolean isFree(int port) {
 		// Binding the wildcard address clashes with a listener on any local address, as the component's would.
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(port));
+			return true;
 		} catch (IOException e) {
-			throw new PortInUseException(port, component, "--" + optionFor(component));
+			return false;
 		}
 	}
 

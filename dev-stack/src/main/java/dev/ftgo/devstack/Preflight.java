@@ -1,8 +1,17 @@
 package dev.ftgo.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the stack checks before launching anything, so that a predictable problem gets a clear message
@@ -11,27 +20,45 @@ import java.util.OptionalLong;
  */
 final class Preflight {
 
+	private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
+	private static final String PID_SUFFIX = ".pid";
+	// <component>-<n>.pid, what ManagedProcess writes for a further instance; instance 1 of a component this stack
+	// does not run is left alone, as a stack of some components always did
+	private static final Pattern FURTHER_INSTANCE_PID_FILE = Pattern.compile("(" + Stream.of(Component.values())
+			.map(component -> Pattern.quote(component.id())).collect(Collectors.joining("|")) + ")-\\d+\\.pid");
+
 	private Preflight() {
 	}
 
-	static void run(StackLayout layout, StackPorts ports, Map<Component, ManagedComponent> members, boolean resetData,
+	static void run(StackLayout layout, InstancePorts ports, Map<Instance, ManagedComponent> members, boolean resetData,
 					StackListener listener) {
-		members.forEach((component, member) -> stopLeftover(member).ifPresent(pid ->
-				listener.notice("Stopped a leftover " + component + " (pid " + pid + ") from an earlier run")));
+		members.forEach((instance, member) -> stopLeftover(member).ifPresent(pid ->
+				listener.notice("Stopped a leftover " + instance + " (pid " + pid + ") from an earlier run")));
+		stopLeftoversOfOtherInstances(layout, members.keySet(), listener);
 		if (resetData) {
 			Directories.deleteRecursively(layout.dataDir());
 		}
-		for (Component component : members.keySet()) {
-			if (members.get(component) instanceof ManagedProcess && !Files.isRegularFile(layout.jar(component.id()))) {
-				throw new StackException(component.id() + " is not built: " + layout.jar(component.id())
+		for (Instance instance : members.keySet()) {
+			String module = instance.component().id();
+			if (members.get(instance) instanceof ManagedProcess && !Files.isRegularFile(layout.jar(module))) {
+				throw new StackException(module + " is not built: " + layout.jar(module)
 						+ " is missing. Build it with ./mvnw -DskipTests package (./stack does).");
 			}
 		}
-		for (Component component : members.keySet()) {
-			Ports.requireFree(ports.of(component), component.id());
-			if (component == Component.KAFKA) {
-				Ports.requireFree(ports.kafkaController(), "kafka-controller");
+		for (Instance instance : members.keySet()) {
+			requireFree(ports.of(instance), instance, instance.id());
+			if (instance.component() == Component.KAFKA) {
+				requireFree(ports.controller(instance.number()), instance, instance.number() == 1
+						? "kafka-controller" : instance.id() + "-controller");
 			}
+		}
+	}
+
+	private static void requireFree(int port, Instance instance, String what) {
+		if (instance.number() == 1) {
+			Ports.requireFree(port, what);
+		} else if (!Ports.isFree(port)) {
+			throw PortInUseException.chosen(port, what);
 		}
 	}
 
@@ -44,5 +71,36 @@ final class Preflight {
 			return new Postmaster(postgres.dataDir()).killLeftover();
 		}
 		return OptionalLong.empty();
+	}
+
+	/**
+	 * Instances a crashed run of a larger stack left behind (say order-service-2, which this run does not start):
+	 * they would keep consuming and registering with Eureka under the same names.
+	 */
+	private static void stopLeftoversOfOtherInstances(StackLayout layout, Set<Instance> members, StackListener listener) {
+		if (!Files.isDirectory(layout.pidsDir())) {
+			return;
+		}
+		Set<String> ours = members.stream().map(Instance::id).collect(Collectors.toSet());
+		List<Path> pidFiles;
+		try (Stream<Path> files = Files.list(layout.pidsDir())) {
+			pidFiles = files.filter(file -> FURTHER_INSTANCE_PID_FILE.matcher(file.getFileName().toString()).matches()).toList();
+		} catch (IOException e) {
+			throw new UncheckedIOException("Could not list " + layout.pidsDir(), e);
+		}
+		for (Path file : pidFiles) {
+			String name = file.getFileName().toString();
+			name = name.substring(0, name.length() - PID_SUFFIX.length());
+			if (ours.contains(name)) {
+				continue;
+			}
+			PidFile pidFile = new PidFile(file, ChildCommand.marker(name));
+			String instance = name;
+			pidFile.leftover().ifPresent(leftover -> {
+				ProcessTree.terminate(leftover, LEFTOVER_GRACE);
+				listener.notice("Stopped a leftover " + instance + " (pid " + leftover.pid() + ") from an earlier run");
+			});
+			pidFile.delete();
+		}
 	}
 }

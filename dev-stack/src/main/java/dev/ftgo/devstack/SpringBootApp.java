@@ -24,16 +24,25 @@ public final class SpringBootApp {
 	 * {@code healthPath} answers 200.
 	 */
 	public static ManagedProcess create(StackLayout layout, String module, int port, String healthPath, List<String> args) {
+		return create(layout, module, module, port, healthPath, args);
+	}
+
+	/**
+	 * The same for one of several instances of a module: {@code name} (such as {@code order-service-2}) replaces
+	 * the module's name in the marker, the temporary folder, the log and the pid file.
+	 */
+	static ManagedProcess create(StackLayout layout, String module, String name, int port, String healthPath,
+			List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(ChildCommand.java());
 		command.addAll(JVM_OPTIONS);
-		command.add(ChildCommand.marker(module));
-		command.add(ChildCommand.temporaryFolder(layout.runDir(), module));
+		command.add(ChildCommand.marker(name));
+		command.add(ChildCommand.temporaryFolder(layout.runDir(), name));
 		command.add("-jar");
 		command.add(layout.jar(module).toString());
 		command.add("--server.port=" + port);
 		command.addAll(args);
 		HealthProbe probe = HealthProbe.http(URI.create("http://127.0.0.1:" + port + healthPath));
-		return new ManagedProcess(module, command, layout.projectRoot(), layout.runDir(), probe);
+		return new ManagedProcess(name, command, layout.projectRoot(), layout.runDir(), probe);
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ public final class StackBuilder {
 	// Several Boot apps starting at once on two cores take a while; a minute is too tight on CI.
 	private Duration startTimeout = Duration.ofMinutes(3);
 	private boolean resetData;
+	private Scale scale = Scale.SINGLE;
 
 	StackBuilder(StackLayout layout, StackPorts ports) {
 		this.layout = layout;
@@ -71,13 +73,32 @@ public final class StackBuilder {
 		return this;
 	}
 
+	/**
+	 * How many instances of the services (and relays) and how many Kafka brokers run; one of each unless set.
+	 * Further instances take free ports; extra arguments given with {@link #args} apply to every instance.
+	 */
+	public StackBuilder scale(Scale scale) {
+		this.scale = scale;
+		return this;
+	}
+
 	public Stack build() {
 		Set<Component> selected = components.isEmpty() ? EnumSet.allOf(Component.class) : EnumSet.copyOf(components);
-		Map<Component, ManagedComponent> members = new EnumMap<>(Component.class);
+		InstancePorts instancePorts = InstancePorts.assign(ports, scale);
+		Map<Instance, ManagedComponent> members = new LinkedHashMap<>();
 		for (Component component : selected) {
-			members.put(component, StackComponents.create(component, layout, ports,
-					extraArgs.getOrDefault(component, List.of())));
+			if (component == Component.KAFKA) {
+				List<KafkaBroker> brokers = KafkaCluster.brokers(layout, instancePorts);
+				for (int i = 0; i < brokers.size(); i++) {
+					members.put(new Instance(component, i + 1), brokers.get(i));
+				}
+				continue;
+			}
+			for (Instance instance : instancePorts.instances(component)) {
+				members.put(instance, StackComponents.create(instance, layout, instancePorts,
+						extraArgs.getOrDefault(component, List.of())));
+			}
 		}
-		return new Stack(layout, ports, members, listener, startTimeout, resetData);
+		return new Stack(layout, instancePorts, members, listener, startTimeout, resetData);
 	}
 }

@@ -3,39 +3,52 @@ package dev.ftgo.devstack;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds each component with the arguments that wire it to the others. */
+/** Builds each instance with the arguments that wire it to the others. */
 final class StackComponents {
 
 	private StackComponents() {
 	}
 
-	static ManagedComponent create(Component component, StackLayout layout, StackPorts ports, List<String> extraArgs) {
+	/** Every component but Kafka, whose brokers come from {@link KafkaCluster}. */
+	static ManagedComponent create(Instance instance, StackLayout layout, InstancePorts ports, List<String> extraArgs) {
+		Component component = instance.component();
+		StackPorts base = ports.base();
+		int port = ports.of(instance);
 		return switch (component) {
-			case IDENTITY -> IdentityServer.withKeyFile(layout.signingKeyFile(), ports.identity());
-			case POSTGRES -> new PostgresServer(layout.postgresDataDir(), ports.postgres(), layout.logFile(component.id()));
-			case KAFKA -> new KafkaBroker(layout.kafkaDataDir(), ports.kafka(), ports.kafkaController(),
-					layout.kafkaLib(), layout.runDir());
-			case SERVICE_REGISTRY -> SpringBootApp.create(layout, component.id(), ports.registry(), SpringBootApp.HEALTH,
-					concat(List.of(jwkSetUri(ports)), extraArgs));
-			case API_GATEWAY -> SpringBootApp.create(layout, component.id(), ports.gateway(), SpringBootApp.READINESS,
-					concat(List.of(eureka(ports), jwkSetUri(ports)), extraArgs));
-			case CDC_RELAY -> SpringBootApp.create(layout, component.id(), ports.relay(), SpringBootApp.READINESS,
-					concat(List.of("--ftgo.relay.postgres.port=" + ports.postgres(),
-							"--ftgo.relay.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(), jwkSetUri(ports)), extraArgs));
-			case CONSUMER_SERVICE, ORDER_SERVICE, KITCHEN_SERVICE -> SpringBootApp.create(layout, component.id(),
-					ports.of(component), SpringBootApp.READINESS, concat(serviceArgs(component, ports), extraArgs));
+			case IDENTITY -> IdentityServer.withKeyFile(layout.signingKeyFile(), port);
+			case POSTGRES -> new PostgresServer(layout.postgresDataDir(), port, layout.logFile(component.id()));
+			case KAFKA -> throw new IllegalArgumentException("Kafka's brokers are made by KafkaCluster");
+			case SERVICE_REGISTRY -> app(layout, instance, port, SpringBootApp.HEALTH, List.of(jwkSetUri(base)), extraArgs);
+			case API_GATEWAY -> app(layout, instance, port, SpringBootApp.READINESS, List.of(eureka(base), jwkSetUri(base)),
+					extraArgs);
+			case CDC_RELAY -> app(layout, instance, port, SpringBootApp.READINESS, List.of(
+					"--ftgo.relay.postgres.port=" + base.postgres(),
+					"--ftgo.relay.kafka.bootstrap-servers=" + ports.bootstrapServers(),
+					// every copy of a topic on its own broker, a write acknowledged once most copies have it
+					"--ftgo.relay.topics.replication-factor=" + ports.scale().replicationFactor(),
+					"--ftgo.relay.topics.min-insync-replicas=" + ports.scale().minInsyncReplicas(),
+					jwkSetUri(base)), extraArgs);
+			case CONSUMER_SERVICE, ORDER_SERVICE, KITCHEN_SERVICE -> app(layout, instance, port, SpringBootApp.READINESS,
+					serviceArgs(component, ports), extraArgs);
 		};
 	}
 
-	private static List<String> serviceArgs(Component service, StackPorts ports) {
+	private static ManagedProcess app(StackLayout layout, Instance instance, int port, String healthPath, List<String> args,
+			List<String> extraArgs) {
+		List<String> all = new ArrayList<>(args);
+		all.addAll(extraArgs);
+		return SpringBootApp.create(layout, instance.component().id(), instance.id(), port, healthPath, all);
+	}
+
+	private static List<String> serviceArgs(Component service, InstancePorts ports) {
 		String database = service.database();
 		return List.of(
-				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database,
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.base().postgres() + "/" + database,
 				"--spring.datasource.username=" + database,
 				"--spring.datasource.password=" + database,
-				eureka(ports),
-				"--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(),
-				jwkSetUri(ports));
+				eureka(ports.base()),
+				"--spring.kafka.bootstrap-servers=" + ports.bootstrapServers(),
+				jwkSetUri(ports.base()));
 	}
 
 	/** Every app gets it, whether it checks tokens today or not: one more that starts to will just work. */
@@ -45,11 +58,5 @@ final class StackComponents {
 
 	private static String eureka(StackPorts ports) {
 		return "--eureka.client.service-url.defaultZone=http://127.0.0.1:" + ports.registry() + "/eureka/";
-	}
-
-	private static List<String> concat(List<String> first, List<String> second) {
-		List<String> all = new ArrayList<>(first);
-		all.addAll(second);
-		return all;
 	}
 }

@@ -71,6 +71,11 @@ public record StackLayout(Path projectRoot, Path runDir) {
 		return dataDir().resolve("kafka");
 	}
 
+	/** The data of a cluster of {@code brokers} nodes, one {@code node-<id>} folder each. */
+	public Path kafkaClusterDir(int brokers) {
+		return dataDir().resolve("kafka-" + brokers + "-brokers");
+	}
+
 	/**
 	 * The identity's signing key (a private JWK, mode 600). Kept with the data: tokens stay valid across
 	 * restarts, and {@code --reset} makes a new key along with the empty databases.
@@ -92,6 +97,7 @@ public record StackLayout(Path projectRoot, Path runDir) {
 		return runDir.resolve("pids");
 	}
 
+	/** {@code logs/<id>.log}, e.g. {@code order-service.log} or, for a second instance, {@code order-service-2.log}. */
 	public Path logFile(String component) {
 		return logsDir().resolve(component + ".log");
 	}

@@ -9,18 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops a stack stage by stage in reverse start order. A stage's components do not depend on each
+ * Stops a stack stage by stage in reverse start order. A stage's instances do not depend on each
  * other, so they stop together, which saves the few seconds each Spring Boot service needs.
  */
 final class StackShutdown {
 
 	private static final Logger log = LoggerFactory.getLogger(StackShutdown.class);
 
-	private final Map<Component, ManagedComponent> members;
-	private final Set<Component> launched;
+	private final Map<Instance, ManagedComponent> members;
+	private final Set<Instance> launched;
 	private final StackListener listener;
 
-	StackShutdown(Map<Component, ManagedComponent> members, Set<Component> launched, StackListener listener) {
+	StackShutdown(Map<Instance, ManagedComponent> members, Set<Instance> launched, StackListener listener) {
 		this.members = members;
 		this.launched = launched;
 		this.listener = listener;
@@ -29,9 +29,9 @@ final class StackShutdown {
 	void run() {
 		for (int stage = Component.LAST_STAGE; stage >= 0; stage--) {
 			List<Thread> stopping = new ArrayList<>();
-			for (Component component : members.keySet()) {
-				if (component.stage() == stage) {
-					Thread thread = new Thread(() -> stop(component), "dev-stack-stop-" + component);
+			for (Instance instance : members.keySet()) {
+				if (instance.component().stage() == stage) {
+					Thread thread = new Thread(() -> stop(instance), "dev-stack-stop-" + instance);
 					thread.start();
 					stopping.add(thread);
 				}
@@ -40,18 +40,18 @@ final class StackShutdown {
 		}
 	}
 
-	private void stop(Component component) {
-		ManagedComponent member = members.get(component);
+	private void stop(Instance instance) {
+		ManagedComponent member = members.get(instance);
 		long began = System.nanoTime();
-		boolean wasRunning = launched.remove(component) || member.isAlive();
+		boolean wasRunning = launched.remove(instance) || member.isAlive();
 		try {
 			member.stop();
 		} catch (RuntimeException e) {
-			log.warn("Could not stop {} cleanly; killing it", component, e);
+			log.warn("Could not stop {} cleanly; killing it", instance, e);
 			member.kill();
 		}
 		if (wasRunning) {
-			listener.stopped(component, Duration.ofNanos(System.nanoTime() - began));
+			listener.stopped(instance, Duration.ofNanos(System.nanoTime() - began));
 		}
 	}
 

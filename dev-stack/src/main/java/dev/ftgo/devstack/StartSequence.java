@@ -9,13 +9,14 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * Brings components up stage by stage, those of one stage in parallel. The first failure is thrown at
+ * Brings instances up stage by stage: the groups of one stage in parallel, the instances of a group one after
+ * the other. The first failure is thrown at
  * once rather than after the slowest sibling has timed out; the caller then closes the stack, which
  * ends the siblings' waits too.
  */
 final class StartSequence implements AutoCloseable {
 
-	private final Consumer<Component> bringUp;
+	private final Consumer<Instance> bringUp;
 	private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "dev-stack-start");
 		// never keeps the JVM alive, e.g. when the CLI exits after a failure
@@ -23,15 +24,15 @@ final class StartSequence implements AutoCloseable {
 		return thread;
 	});
 
-	StartSequence(Consumer<Component> bringUp) {
+	StartSequence(Consumer<Instance> bringUp) {
 		this.bringUp = bringUp;
 	}
 
-	void inParallel(List<Component> stage) {
-		CompletionService<Component> completion = new ExecutorCompletionService<>(executor);
-		stage.forEach(component -> completion.submit(() -> {
-			bringUp.accept(component);
-			return component;
+	void inParallel(List<List<Instance>> stage) {
+		CompletionService<List<Instance>> completion = new ExecutorCompletionService<>(executor);
+		stage.forEach(group -> completion.submit(() -> {
+			group.forEach(bringUp);
+			return group;
 		}));
 		try {
 			for (int i = 0; i < stage.size(); i++) {

@@ -5,8 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** What the CLI prints once everything is up: where to go, the demo data, tokens for it and requests to try. */
-record Summary(StackPorts ports, StackLayout layout, boolean ownRunDir) {
+/**
+ * What the CLI prints once everything is up: where to go, the instances of a scaled stack ({@link Roster}), the
+ * demo data, tokens for it and requests to try.
+ */
+record Summary(StackPorts ports, StackLayout layout, boolean ownRunDir, List<String> roster) {
+
+	Summary(StackPorts ports, StackLayout layout, boolean ownRunDir) {
+		this(ports, layout, ownRunDir, List.of());
+	}
 
 	void print(PrintStream out, double seconds, TokenIssuer tokens, DemoData.Seeded demo) {
 		String gateway = "http://localhost:" + ports.gateway();
@@ -21,6 +28,11 @@ record Summary(StackPorts ports, StackLayout layout, boolean ownRunDir) {
 		out.println("  Logs               " + layout.logsDir());
 		out.println("  Data               " + layout.dataDir() + "   (./stack --reset starts empty)");
 		out.println();
+		if (!roster.isEmpty()) {
+			out.println("Instances:");
+			roster.forEach(out::println);
+			out.println();
+		}
 		demo.problems().forEach(problem -> out.println("  ! Could not set up the demo data: " + problem));
 		if (!demo.problems().isEmpty()) {
 			out.println("  ! The stack keeps running; create data yourself with $ADMIN_TOKEN (below).");

@@ -14,6 +14,24 @@ class CliOptionsTest {
 
 		assertThat(options.reset()).isFalse();
 		assertThat(options.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8761, 15432, 19092, 19093, 8090));
+		assertThat(options.scale()).isEqualTo(Scale.SINGLE).isEqualTo(new Scale(1, 1));
+	}
+
+	@Test
+	void readsHowManyInstancesAndBrokersToRun() {
+		CliOptions options = CliOptions.parse(List.of("--instances=2", "--kafka-brokers=3", "--order-port=9082"));
+
+		assertThat(options.scale()).isEqualTo(new Scale(2, 3));
+		assertThat(options.ports().order()).isEqualTo(9082);
+	}
+
+	@Test
+	void rejectsInstanceAndBrokerCountsOutOfRange() {
+		assertThatThrownBy(() -> CliOptions.parse(List.of("--instances=0"))).hasMessage("--instances must be between 1 and 9, not 0");
+		assertThatThrownBy(() -> CliOptions.parse(List.of("--kafka-brokers=10")))
+				.hasMessage("--kafka-brokers must be between 1 and 9, not 10");
+		assertThatThrownBy(() -> CliOptions.parse(List.of("--kafka-brokers=three"))).hasMessage("Not a number in --kafka-brokers=three");
+		assertThatThrownBy(() -> CliOptions.parse(List.of("--instances"))).hasMessage("Unknown option --instances");
 	}
 
 	@Test
@@ -39,6 +57,8 @@ class CliOptionsTest {
 		assertThat(CliOptions.USAGE)
 				.contains("--identity-port=N         default 8090")
 				.contains("./stack token --role admin|consumer|kitchen")
-				.contains("--consumer-id UUID", "--restaurant-id UUID", "--ttl DURATION");
+				.contains("--consumer-id UUID", "--restaurant-id UUID", "--ttl DURATION")
+				.contains("[--instances=N] [--kafka-brokers=N]", "--instances=N             run N instances",
+						"--kafka-brokers=N         run Kafka as a cluster of N brokers");
 	}
 }

@@ -110,13 +110,13 @@ class StackIT {
 				.startTimeout(Duration.ofMinutes(2))
 				.listener(new StackListener() {
 					@Override
-					public void started(Component component, Duration took, String detail) {
-						events.add("started " + component);
+					public void started(Instance instance, Duration took, String detail) {
+						events.add("started " + instance);
 					}
 
 					@Override
-					public void stopped(Component component, Duration took) {
-						events.add("stopped " + component);
+					public void stopped(Instance instance, Duration took) {
+						events.add("stopped " + instance);
 					}
 
 					@Override

@@ -50,13 +50,13 @@ class StackIdentityTest {
 		String keyId;
 		try (Stack stack = Stack.builder(layout(), ports).with(Component.IDENTITY).listener(new StackListener() {
 			@Override
-			public void started(Component component, Duration took, String detail) {
-				events.add("started " + component + " " + detail);
+			public void started(Instance instance, Duration took, String detail) {
+				events.add("started " + instance + " " + detail);
 			}
 
 			@Override
-			public void stopped(Component component, Duration took) {
-				events.add("stopped " + component);
+			public void stopped(Instance instance, Duration took) {
+				events.add("stopped " + instance);
 			}
 		}).build()) {
 			stack.start();

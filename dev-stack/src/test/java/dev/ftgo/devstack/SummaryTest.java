@@ -61,6 +61,33 @@ class SummaryTest {
 		assertThat(claims(printed, "ADMIN_TOKEN").getSubject()).isEqualTo("admin");
 	}
 
+	@Test
+	void aScaledStackListsEveryInstanceWhichRelayStreamsAndTheBrokers() {
+		Instance relay2 = new Instance(Component.CDC_RELAY, 2);
+		List<Instance> instances = List.of(Instance.first(Component.ORDER_SERVICE), new Instance(Component.ORDER_SERVICE, 2),
+				Instance.first(Component.API_GATEWAY), Instance.first(Component.CDC_RELAY), relay2,
+				Instance.first(Component.KAFKA), new Instance(Component.KAFKA, 2), new Instance(Component.KAFKA, 3));
+		List<String> roster = Roster.of(instances, instance -> 40000 + instance.component().ordinal() * 10 + instance.number(),
+				relay -> relay.equals(relay2) ? "standby" : "streams", "127.0.0.1:19092,127.0.0.1:40022,127.0.0.1:40023");
+
+		assertThat(roster).containsExactly(
+				"  kafka x3           127.0.0.1:19092,127.0.0.1:40022,127.0.0.1:40023   (every client gets them all)",
+				"  order-service x2   http://localhost:40051, http://localhost:40052",
+				"  cdc-relay x2       http://localhost:40071 (streams), http://localhost:40072 (standby)");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new Summary(StackPorts.defaults(), layout, false, roster).print(new PrintStream(out, true, StandardCharsets.UTF_8), 93.4,
+				TOKENS, new DemoData.Seeded(Optional.of(consumerId), Optional.of(restaurantId), List.of()));
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Instances:\n" + String.join("\n", roster) + "\n\n");
+	}
+
+	@Test
+	void aStackOfOneOfEachListsNoInstances() {
+		assertThat(Roster.of(List.of(Instance.first(Component.ORDER_SERVICE), Instance.first(Component.KAFKA)), instance -> 1,
+				relay -> "streams", "127.0.0.1:19092")).isEmpty();
+		assertThat(print(new DemoData.Seeded(Optional.of(consumerId), Optional.of(restaurantId), List.of()), false))
+				.doesNotContain("Instances:");
+	}
+
 	private String print(DemoData.Seeded demo, boolean ownRunDir) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new Summary(StackPorts.defaults(), layout, ownRunDir).print(new PrintStream(out, true, StandardCharsets.UTF_8), 93.4, TOKENS, demo);
