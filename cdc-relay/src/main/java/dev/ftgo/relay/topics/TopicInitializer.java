@@ -79,10 +79,12 @@ final class TopicInitializer implements SmartLifecycle, HealthIndicator {
 			List<String> wanted = topics.withDeadLetters();
 			Set<String> existing = admin.listTopics().names().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			List<NewTopic> missing = wanted.stream().filter(name -> !existing.contains(name))
-					.map(name -> new NewTopic(name, topics.partitions(), topics.replicationFactor())).toList();
+					.map(name -> new NewTopic(name, topics.partitions(), topics.replicationFactor()).configs(topics.configs()))
+					.toList();
 			if (!missing.isEmpty()) {
 				admin.createTopics(missing).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-				log.info("Created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(), topics.partitions());
+				log.info("Created topics {} with {} partitions, replication factor {}, configs {}",
+						missing.stream().map(NewTopic::name).toList(), topics.partitions(), topics.replicationFactor(), topics.configs());
 			}
 			Map<String, TopicDescription> described = admin.describeTopics(wanted).allTopicNames()
 					.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
