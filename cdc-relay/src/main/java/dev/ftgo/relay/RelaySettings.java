@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -103,24 +104,32 @@ public record RelaySettings(@DefaultValue Postgres postgres, List<Source> source
 	 * The topics of docs/messaging.md and their dead-letter topics, created on start when missing (the broker
 	 * does not create topics on first use).
 	 *
-	 * @param replicationFactor copies of each partition, one per broker; a single broker holds the only one
-	 * @param minInsyncReplicas copies that must have a record before the relay's {@code acks=all} producer counts it
-	 * as sent (the topic's {@code min.insync.replicas}); with three copies, two lets one broker be down
+	 * @param replicationFactor the replicas of each partition: 1 on a single broker, 3 on the Kafka cluster of k8s/
+	 * @param minInsyncReplicas the topic's {@code min.insync.replicas}, set when the relay creates it: with
+	 *     {@code acks=all} (the relay's producer) a write succeeds only once this many replicas have it, so that a
+	 *     broker lost right after the acknowledgement loses no message. Unset, a topic takes the broker's default
 	 */
 	public record Topics(@DefaultValue("true") boolean create,
 			@DefaultValue({ "order.events", "order.replies", "consumer.events", "consumer.commands", "restaurant.events",
 					"ticket.events", "kitchen.commands" }) List<String> names,
-			@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor,
-			@DefaultValue("1") int minInsyncReplicas, @DefaultValue("-dlt") String deadLetterSuffix) {
+			@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor, Integer minInsyncReplicas,
+			@DefaultValue("-dlt") String deadLetterSuffix) {
 
 		public Topics {
 			if (partitions < 1 || replicationFactor < 1) {
 				throw new IllegalArgumentException("ftgo.relay.topics.partitions and replication-factor must be at least 1");
 			}
-			if (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
-				throw new IllegalArgumentException("ftgo.relay.topics.min-insync-replicas must be between 1 and the "
-						+ "replication-factor (" + replicationFactor + "), not " + minInsyncReplicas);
+			// more would refuse every write to the topic, however many brokers are up
+			if (minInsyncReplicas != null && (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor)) {
+				throw new IllegalArgumentException("ftgo.relay.topics.min-insync-replicas must be between 1 and replication-factor ("
+						+ replicationFactor + "): " + minInsyncReplicas);
 			}
+		}
+
+		/** The configs a topic is created with: {@code min.insync.replicas} when set, else none (the broker's defaults). */
+		public Map<String, String> configs() {
+			return minInsyncReplicas == null ? Map.of()
+					: Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas));
 		}
 
 		/** Every topic followed by its dead-letter topic. */

@@ -52,23 +52,30 @@ class RelaySettingsTest {
 
 	@Test
 	void namesEveryTopicAndItsDeadLetterTopic() {
-		var topics = new RelaySettings.Topics(true, List.of("order.events", "order.replies"), 3, (short) 1, 1, "-dlt");
+		var topics = new RelaySettings.Topics(true, List.of("order.events", "order.replies"), 3, (short) 1, null, "-dlt");
 
 		assertThat(topics.withDeadLetters()).containsExactly("order.events", "order.events-dlt", "order.replies",
 				"order.replies-dlt");
 	}
 
 	@Test
-	void refusesMoreInSyncReplicasThanCopies() {
-		assertThatThrownBy(() -> new RelaySettings.Topics(true, List.of("order.events"), 3, (short) 3, 4, "-dlt"))
-				.hasMessageContaining("min-insync-replicas must be between 1 and the replication-factor (3), not 4");
-		assertThat(new RelaySettings.Topics(true, List.of("order.events"), 3, (short) 3, 2, "-dlt").minInsyncReplicas())
-				.isEqualTo(2);
+	void createsTopicsWithTheBrokersDefaultsUnlessMinInsyncReplicasIsSet() {
+		assertThat(new RelaySettings.Topics(true, List.of("order.events"), 3, (short) 1, null, "-dlt").configs()).isEmpty();
+		assertThat(new RelaySettings.Topics(true, List.of("order.events"), 3, (short) 3, 2, "-dlt").configs())
+				.containsExactly(Map.entry("min.insync.replicas", "2"));
+	}
+
+	@Test
+	void refusesMoreInsyncReplicasThanReplicas() {
+		assertThatThrownBy(() -> new RelaySettings.Topics(true, List.of("order.events"), 3, (short) 2, 3, "-dlt"))
+				.hasMessageContaining("min-insync-replicas").hasMessageContaining("(2): 3");
+		assertThatThrownBy(() -> new RelaySettings.Topics(true, List.of("order.events"), 3, (short) 2, 0, "-dlt"))
+				.hasMessageContaining("min-insync-replicas");
 	}
 
 	private static RelaySettings settings(RelaySettings.Source... sources) {
 		return new RelaySettings(new RelaySettings.Postgres("127.0.0.1", 15432), List.of(sources),
 				new RelaySettings.Kafka("127.0.0.1:19092", Duration.ofSeconds(30), Duration.ofMillis(5), Map.of()),
-				new RelaySettings.Topics(true, List.of("order.events"), 3, (short) 1, 1, "-dlt"), ENGINE);
+				new RelaySettings.Topics(true, List.of("order.events"), 3, (short) 1, null, "-dlt"), ENGINE);
 	}
 }

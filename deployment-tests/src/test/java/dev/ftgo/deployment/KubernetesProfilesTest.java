@@ -156,12 +156,19 @@ class KubernetesProfilesTest {
 		assertThat(sources.values()).extracting(source -> source.get("NAME")).containsExactlyInAnyOrderElementsOf(declared);
 	}
 
+	/**
+	 * Every client bootstraps from the Kafka bootstrap Service: a Service of the brokers' pods with a cluster IP,
+	 * which answers from any ready broker; that broker then names every broker by its own stable address.
+	 */
 	private static void assertBootstrapServers(String module, String bootstrapServers) {
 		for (String server : bootstrapServers.split(",")) {
 			var address = URI.create("kafka://" + server.trim());
 			assertServed(module + " Kafka", address.getHost(), address.getPort());
-			assertThat(environment(MANIFESTS.workload("kafka")).get("KAFKA_ADVERTISED_LISTENERS"))
-				.as("the broker advertises the address " + module + " bootstraps from").contains("//" + server.trim());
+			var service = MANIFESTS.named(Service.class, address.getHost()).orElseThrow();
+			assertThat(MANIFESTS.workload(KafkaCluster.NAME).podLabels()).as(module + ": " + address.getHost() + " selects the brokers")
+				.containsAllEntriesOf(service.getSpec().getSelector());
+			assertThat(service.getSpec().getClusterIP()).as(module + ": " + address.getHost() + " balances over the ready brokers,"
+					+ " a headless Service would list every pod").isNotEqualTo("None");
 		}
 	}
 

@@ -113,6 +113,22 @@ class KustomizeRenderTest {
 	}
 
 	/**
+	 * One Kafka broker, alone in its quorum, and every topic with one replica, cdc-relay's included: the overlay
+	 * changes the cluster's size in one ConfigMap and the StatefulSet's replicas, and the two agree.
+	 */
+	@Test
+	void runsOneBrokerWhoseTopicsHaveOneReplicaAndABudgetForEveryWorkload() {
+		KafkaCluster kafka = KafkaCluster.of(rendered);
+
+		assertThat(kafka.brokers()).isEqualTo(1);
+		assertThat(kafka.quorumViolations()).isEmpty();
+		assertThat(kafka.replicationViolations("cdc-relay", KubernetesManifestsTest.RELAY_REPLICATION_FACTOR,
+				KubernetesManifestsTest.RELAY_MIN_INSYNC_REPLICAS)).isEmpty();
+		assertThat(kafka.property("default.replication.factor")).contains("1");
+		assertThat(Availability.disruptionBudgetViolations(rendered)).isEmpty();
+	}
+
+	/**
 	 * The development identity is the one thing that signs tokens; every resource server fetches its JWK set
 	 * from its Service and requires its issuer, and only they may reach it.
 	 */

@@ -77,10 +77,13 @@ final class ModuleProperties {
 		}
 	}
 
-	/** The value application.yml gives {@code key} (as written, e.g. {@code server.port}). */
+	/**
+	 * The value application.yml gives {@code key} (as written, e.g. {@code server.port}), a profile's file winning
+	 * over it and a later document over an earlier one, as in Spring.
+	 */
 	Optional<String> value(String key) {
-		return documents.stream().map(document -> document.getProperty(key)).filter(Objects::nonNull).findFirst()
-				.map(String::valueOf);
+		return IntStream.iterate(documents.size() - 1, i -> i >= 0, i -> i - 1).mapToObj(documents::get)
+				.map(document -> document.getProperty(key)).filter(Objects::nonNull).findFirst().map(String::valueOf);
 	}
 
 	/** Why setting {@code variable} in the environment would not configure this module; empty if it would. */

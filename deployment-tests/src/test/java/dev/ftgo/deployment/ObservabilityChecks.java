@@ -37,8 +37,9 @@ final class ObservabilityChecks {
 
 	/**
 	 * Every application of the compose file is scraped under its service name as the job (the dashboard selects by
-	 * it), at its service name and its own {@code server.port}, on {@link #METRICS_PATH}, every
-	 * {@code scrapeInterval}; and every job scrapes a service of the compose file.
+	 * it), at its service name and its own {@code server.port}, looked up by DNS so that every instance of a scaled
+	 * service is a target of its own (a static target reaches whichever container Docker's DNS answers with), on
+	 * {@link #METRICS_PATH}, every {@code scrapeInterval}; and every job scrapes a service of the compose file.
 	 */
 	static List<String> scrapeJobsDisagreeingWithApps(PrometheusConfig prometheus, ComposeFile compose, Path projectRoot,
 			String scrapeInterval) {
@@ -59,6 +60,10 @@ final class ObservabilityChecks {
 			if (!job.targets().equals(List.of(app.name() + ":" + port))) {
 				problems.add("job " + job.name() + " scrapes " + job.targets() + ", but " + module.get() + " listens on "
 						+ app.name() + ":" + port);
+			}
+			if (!job.staticTargets().isEmpty()) {
+				problems.add("job " + job.name() + " has the static targets " + job.staticTargets() + ", which reach one"
+						+ " instance of " + app.name() + " at a time; look the name up by DNS (dns_sd_configs, type A)");
 			}
 			if (!job.metricsPath().equals(METRICS_PATH)) {
 				problems.add("job " + job.name() + " reads " + job.metricsPath() + ", not " + METRICS_PATH);

@@ -46,10 +46,41 @@ class ObservabilityChecksTest {
 
 		assertThat(ObservabilityChecks.scrapeJobsDisagreeingWithApps(prometheus, compose, PROJECT_ROOT, "5s")).containsExactly(
 				"job order-service scrapes [order-service:8080], but order-service listens on order-service:8082",
+				"job order-service has the static targets [order-service:8080], which reach one instance of order-service"
+						+ " at a time; look the name up by DNS (dns_sd_configs, type A)",
 				"job order-service reads /metrics, not /actuator/prometheus",
 				"job order-service scrapes every 15s, not every 5s",
 				"no job scrapes kitchen-service",
 				"job grafana scrapes grafana, which is no service of the compose file");
+	}
+
+	@Test
+	void acceptsEveryInstanceLookedUpByDnsAndReadsTheAddressLookupsOnly() {
+		ComposeFile compose = ComposeFile.parse("""
+				services:
+				  order-service:
+				    build:
+				      args:
+				        MODULE: order-service
+				""");
+		PrometheusConfig prometheus = PrometheusConfig.parse("""
+				global:
+				  scrape_interval: 5s
+				scrape_configs:
+				  - job_name: order-service
+				    metrics_path: /actuator/prometheus
+				    dns_sd_configs:
+				      - names: [order-service]
+				        type: A
+				        port: 8082
+				      - names: [_metrics._tcp.elsewhere]
+				""");
+
+		assertThat(prometheus.jobs()).singleElement().satisfies(job -> {
+			assertThat(job.dnsTargets()).containsExactly("order-service:8082");
+			assertThat(job.staticTargets()).isEmpty();
+		});
+		assertThat(ObservabilityChecks.scrapeJobsDisagreeingWithApps(prometheus, compose, PROJECT_ROOT, "5s")).isEmpty();
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -25,7 +24,7 @@ import dev.ftgo.relay.RelaySettings;
  * Creates the missing topics and dead-letter topics, retrying in the background while Kafka is unreachable.
  * The engines need not wait: a send to a missing topic fails its batch, and the engine's restart retries it.
  * An existing topic with fewer partitions is reported, not changed: adding partitions would move keys to
- * other partitions and break per-aggregate order. Nor are an existing topic's replicas changed.
+ * other partitions and break per-aggregate order.
  */
 final class TopicInitializer implements SmartLifecycle, HealthIndicator {
 
@@ -80,14 +79,12 @@ final class TopicInitializer implements SmartLifecycle, HealthIndicator {
 			List<String> wanted = topics.withDeadLetters();
 			Set<String> existing = admin.listTopics().names().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			List<NewTopic> missing = wanted.stream().filter(name -> !existing.contains(name))
-					.map(name -> new NewTopic(name, topics.partitions(), topics.replicationFactor())
-							.configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topics.minInsyncReplicas()))))
+					.map(name -> new NewTopic(name, topics.partitions(), topics.replicationFactor()).configs(topics.configs()))
 					.toList();
 			if (!missing.isEmpty()) {
 				admin.createTopics(missing).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-				log.info("Created topics {} with {} partitions, {} replicas, min.insync.replicas {}",
-						missing.stream().map(NewTopic::name).toList(), topics.partitions(), topics.replicationFactor(),
-						topics.minInsyncReplicas());
+				log.info("Created topics {} with {} partitions, replication factor {}, configs {}",
+						missing.stream().map(NewTopic::name).toList(), topics.partitions(), topics.replicationFactor(), topics.configs());
 			}
 			Map<String, TopicDescription> described = admin.describeTopics(wanted).allTopicNames()
 					.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
