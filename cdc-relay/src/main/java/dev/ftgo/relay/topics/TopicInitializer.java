@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.ftgo.relay.RelaySettings;
 
@@ -33,8 +35,7 @@ final class TopicInitializer implements SmartLifecycle, HealthIndicator {
 
 	private final String bootstrapServers;
 	private final RelaySettings.Topics topics;
-	private final Duration initialBackoff;
-	private final Duration maxBackoff;
+	private final ExponentialBackOff backoff;
 	private volatile Thread worker;
 	private volatile boolean done;
 	private volatile String lastError;
@@ -42,8 +43,9 @@ final class TopicInitializer implements SmartLifecycle, HealthIndicator {
 	TopicInitializer(String bootstrapServers, RelaySettings.Topics topics, RelaySettings.Engine engine) {
 		this.bootstrapServers = bootstrapServers;
 		this.topics = topics;
-		this.initialBackoff = engine.restartInitialBackoff();
-		this.maxBackoff = engine.restartMaxBackoff();
+		// as an engine's restarts: doubling from the initial pause up to the cap
+		this.backoff = new ExponentialBackOff(engine.restartInitialBackoff().toMillis(), 2.0);
+		this.backoff.setMaxInterval(engine.restartMaxBackoff().toMillis());
 	}
 
 	@Override
@@ -54,7 +56,7 @@ final class TopicInitializer implements SmartLifecycle, HealthIndicator {
 	}
 
 	private void createUntilDone() {
-		Duration pause = initialBackoff;
+		BackOffExecution pauses = backoff.start();
 		while (!done && !Thread.currentThread().isInterrupted()) {
 			try {
 				ensureTopics();
@@ -63,11 +65,11 @@ final class TopicInitializer implements SmartLifecycle, HealthIndicator {
 			}
 			catch (RuntimeException e) {
 				lastError = describe(e);
+				Duration pause = Duration.ofMillis(pauses.nextBackOff());
 				log.warn("Could not create the topics yet, retrying in {} ms: {}", pause.toMillis(), lastError);
 				if (!sleep(pause)) {
 					return;
 				}
-				pause = pause.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : pause.multipliedBy(2);
 			}
 		}
 	}
