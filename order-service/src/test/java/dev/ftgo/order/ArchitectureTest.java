@@ -1,9 +1,8 @@
 package dev.ftgo.order;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.util.List;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -11,6 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import dev.ftgo.messaging.RetentionPurge;
+import dev.ftgo.testsupport.ServiceArchitecture;
 
 /**
  * The domain knows nothing of HTTP, JSON, Kafka or how remote calls are made; the adapters (web, messaging,
@@ -19,30 +19,25 @@ import dev.ftgo.messaging.RetentionPurge;
 @AnalyzeClasses(packages = "dev.ftgo.order", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+	private static final ServiceArchitecture SERVICE = new ServiceArchitecture("dev.ftgo.order");
+
+	/** Nor how the other services are called, nor the wire shapes: the clients and the replicas are adapters too. */
 	@ArchTest
-	static final ArchRule domainIsFreeOfWebMessagingAndRemoting = noClasses()
-			.that().resideInAPackage("dev.ftgo.order.order")
-			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
-					"org.springframework.kafka..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..",
-					"io.github.resilience4j..", "org.springframework.cloud..",
-					"dev.ftgo.messaging..", "dev.ftgo.order.order.web..", "dev.ftgo.order.order.messaging..",
-					"dev.ftgo.order.web..", "dev.ftgo.order.client..", "dev.ftgo.order.consumer..",
-					"dev.ftgo.order.restaurant..");
+	static final ArchRule domainKnowsNoFramework = SERVICE.domainKnowsNoFramework(List.of("dev.ftgo.order.order"),
+			"io.github.resilience4j..", "org.springframework.cloud..", "dev.ftgo.order.wire..",
+			"dev.ftgo.order.client..", "dev.ftgo.order.consumer..", "dev.ftgo.order.restaurant..");
 
 	@ArchTest
-	static final ArchRule webDoesNotReachIntoPersistence = noClasses()
-			.that().resideInAPackage("..web..")
-			.should().dependOnClassesThat().haveSimpleName("Orders");
+	static final ArchRule messagingAndWebStayApart = SERVICE.messagingAndWebStayApart();
 
-	/**
-	 * Outbox and subscriptions are the business of each feature's {@code messaging} sub-package. The library's
-	 * {@link RetentionPurge} is plain JDBC housekeeping, which the idempotency keys share with the inbox.
-	 */
 	@ArchTest
-	static final ArchRule onlyTheMessagingPackagesUseTheMessagingLibrary = noClasses()
-			.that().resideOutsideOfPackages("..messaging..")
-			.should().dependOnClassesThat(resideInAnyPackage("dev.ftgo.messaging..", "org.springframework.kafka..",
-					"org.apache.kafka..").and(not(equivalentTo(RetentionPurge.class))));
+	static final ArchRule adaptersGoThroughTheApplicationServices = SERVICE
+			.adaptersGoThroughTheApplicationServices("Orders");
+
+	/** The library's {@link RetentionPurge} is plain JDBC housekeeping, which the idempotency keys share with the inbox. */
+	@ArchTest
+	static final ArchRule onlyTheMessagingPackagesUseTheMessagingLibrary = SERVICE
+			.onlyTheMessagingPackagesUseTheMessagingLibrary(RetentionPurge.class);
 
 	@ArchTest
 	static final ArchRule onlyTheClientsTalkToOtherServices = noClasses()

@@ -15,9 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -82,7 +79,7 @@ public class ResourceServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	JwtAuthenticationConverter ftgoJwtAuthenticationConverter() {
 		var converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(ResourceServerAutoConfiguration::roleAuthorities);
+		converter.setJwtGrantedAuthoritiesConverter(new RolesClaim());
 		return converter;
 	}
 
@@ -106,12 +103,6 @@ public class ResourceServerAutoConfiguration {
 	@Bean
 	SecurityExceptionPassThrough securityExceptionPassThrough() {
 		return new SecurityExceptionPassThrough();
-	}
-
-	private static List<GrantedAuthority> roleAuthorities(Jwt token) {
-		return Caller.of(token).roles().stream()
-				.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
-				.toList();
 	}
 
 	/**

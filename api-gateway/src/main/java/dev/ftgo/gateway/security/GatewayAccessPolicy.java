@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.springframework.http.HttpMethod;
@@ -21,6 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import dev.ftgo.security.Caller;
+import dev.ftgo.security.Role;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,18 +40,18 @@ final class GatewayAccessPolicy implements ReactiveAuthorizationManager<Authoriz
 	static final String REFUSAL = GatewayAccessPolicy.class.getName() + ".refusal";
 
 	private static final Access ADMIN = Access.role("admins", Caller::isAdmin);
-	private static final Access CONSUMERS = Access.role("consumers", Caller::isConsumer);
-	private static final Access KITCHEN = Access.role("kitchen staff", Caller::isKitchen);
+	private static final Access CONSUMERS = Access.role("consumers", caller -> caller.hasRole(Role.CONSUMER));
+	private static final Access KITCHEN = Access.role("kitchen staff", caller -> caller.hasRole(Role.KITCHEN));
 	private static final Access SIGNED_IN = ADMIN.or(CONSUMERS).or(KITCHEN);
 
 	private static final Access CONSUMER_IN_PATH = new Access("the consumer named in the path",
-			(caller, request) -> caller.isConsumer(request.path().get("consumerId")));
+			(caller, request) -> caller.isConsumer(id(request.path().get("consumerId"))));
 	private static final Access STAFF_OF_RESTAURANT_IN_PATH = new Access("staff of the restaurant named in the path",
-			(caller, request) -> caller.worksAt(request.path().get("restaurantId")));
+			(caller, request) -> caller.worksAt(id(request.path().get("restaurantId"))));
 	private static final Access CONSUMER_IN_QUERY = new Access("the consumer given as ?consumerId=",
 			(caller, request) -> {
 				var asked = request.query().get("consumerId");
-				return asked != null && !asked.isEmpty() && asked.stream().allMatch(caller::isConsumer);
+				return asked != null && !asked.isEmpty() && asked.stream().allMatch(consumerId -> caller.isConsumer(id(consumerId)));
 			});
 
 	private static final PathPatternParser PATHS = new PathPatternParser();
@@ -83,7 +86,7 @@ final class GatewayAccessPolicy implements ReactiveAuthorizationManager<Authoriz
 		return authentication.filter(JwtAuthenticationToken.class::isInstance)
 			.cast(JwtAuthenticationToken.class)
 			.filter(Authentication::isAuthenticated)
-			.map(token -> decide(Caller.of(token), context.getExchange()))
+			.map(token -> decide(Caller.of(token.getToken()), context.getExchange()))
 			// no token: refused, and Spring Security answers 401 rather than 403
 			.defaultIfEmpty(new AuthorizationDecision(false));
 	}
@@ -106,6 +109,16 @@ final class GatewayAccessPolicy implements ReactiveAuthorizationManager<Authoriz
 			return refuse(exchange, method + " " + rule.pattern() + " is open to " + rule.access().who() + " only.");
 		}
 		return refuse(exchange, method + " " + path.value() + " is not an operation the gateway lets through.");
+	}
+
+	/** An id of the path or query; {@code null}, which names nobody, for one that is not a UUID. */
+	private static UUID id(String value) {
+		try {
+			return value == null ? null : UUID.fromString(value);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
 	}
 
 	private static AuthorizationDecision refuse(ServerWebExchange exchange, String reason) {

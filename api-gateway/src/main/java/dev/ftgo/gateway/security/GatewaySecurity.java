@@ -14,6 +14,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 import dev.ftgo.gateway.ratelimit.RateLimitSettings;
 import dev.ftgo.gateway.ratelimit.RateLimitWebFilter;
+import dev.ftgo.security.RolesClaim;
 
 /**
  * The edge as an OAuth2 resource server. Every {@code /api/**} request carries a JWT, checked

@@ -3,13 +3,14 @@ package dev.ftgo.consumer.web;
 import java.net.URI;
 import java.util.List;
 
+import dev.ftgo.web.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The shape of every error answer, for the OpenAPI document: {@link ProblemDetailsAdvice} builds them as Spring's
- * {@code ProblemDetail}, whose own schema would show its extension members as a nested {@code properties} object
- * instead of the top-level fields they are on the wire. The 401 and 403 of the security filter chain have the
- * same shape, without {@code errors}.
+ * The shape of every error answer, for the OpenAPI document: web-support and {@link ProblemDetailsAdvice} build
+ * them as Spring's {@code ProblemDetail}, whose own schema would show its extension members as a nested
+ * {@code properties} object instead of the top-level fields they are on the wire. The 401 and 403 of the security
+ * filter chain have the same shape, without {@code errors}.
  */
 @Schema(name = "Problem", description = "An RFC 9457 problem, sent as application/problem+json.")
 public record Problem(
@@ -22,8 +23,4 @@ public record Problem(
 
 	/** The media type of every error answer. */
 	public static final String MEDIA_TYPE = "application/problem+json";
-
-	/** One wrong field: a JSON path in the request body ({@code orderLimit.amount}) or a parameter name. */
-	public record FieldProblem(String field, String message) {
-	}
 }

@@ -4,12 +4,13 @@ import java.net.URI;
 import java.util.List;
 
 import dev.ftgo.order.order.OrderRefusedException;
+import dev.ftgo.web.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The shape of every error answer, for the OpenAPI documents: {@link ProblemDetailsAdvice} builds them as Spring's
- * {@code ProblemDetail}, whose own schema would show its extension members as a nested {@code properties} object
- * instead of the top-level fields they are on the wire.
+ * The shape of every error answer, for the OpenAPI documents: web-support and {@link ProblemDetailsAdvice} build
+ * them as Spring's {@code ProblemDetail}, whose own schema would show its extension members as a nested
+ * {@code properties} object instead of the top-level fields they are on the wire.
  */
 @Schema(name = "Problem", description = "An RFC 9457 problem, sent as application/problem+json.")
 public record Problem(
@@ -22,8 +23,4 @@ public record Problem(
 		@Schema(description = "Why an order was refused (422 \"Order refused\" only).")
 		OrderRefusedException.Reason reason,
 		@Schema(description = "The service that is unavailable (503 when another service is).") String service) {
-
-	/** One wrong field: a JSON path in the request ({@code items[1].quantity}) or a parameter name. */
-	public record FieldProblem(String field, String message) {
-	}
 }

@@ -1,9 +1,9 @@
 package dev.ftgo.consumer.consumer.web;
 
-import static dev.ftgo.consumer.web.ProblemResponses.assertDatabaseUnavailable;
-import static dev.ftgo.consumer.web.ProblemResponses.assertInvalid;
-import static dev.ftgo.consumer.web.ProblemResponses.assertMalformed;
-import static dev.ftgo.consumer.web.ProblemResponses.assertProblem;
+import static dev.ftgo.testsupport.ProblemResponses.assertDatabaseUnavailable;
+import static dev.ftgo.testsupport.ProblemResponses.assertInvalid;
+import static dev.ftgo.testsupport.ProblemResponses.assertMalformed;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;

@@ -1,7 +1,7 @@
 package dev.ftgo.consumer.consumer.web;
 
-import static dev.ftgo.consumer.web.ProblemResponses.assertInvalid;
-import static dev.ftgo.consumer.web.ProblemResponses.assertProblem;
+import static dev.ftgo.testsupport.ProblemResponses.assertInvalid;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;

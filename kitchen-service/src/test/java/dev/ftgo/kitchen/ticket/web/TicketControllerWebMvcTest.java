@@ -1,9 +1,9 @@
 package dev.ftgo.kitchen.ticket.web;
 
-import static dev.ftgo.kitchen.web.ProblemResponses.assertDatabaseUnavailable;
-import static dev.ftgo.kitchen.web.ProblemResponses.assertInvalid;
-import static dev.ftgo.kitchen.web.ProblemResponses.assertMalformed;
-import static dev.ftgo.kitchen.web.ProblemResponses.assertProblem;
+import static dev.ftgo.testsupport.ProblemResponses.assertDatabaseUnavailable;
+import static dev.ftgo.testsupport.ProblemResponses.assertInvalid;
+import static dev.ftgo.testsupport.ProblemResponses.assertMalformed;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.mockito.ArgumentMatchers.any;

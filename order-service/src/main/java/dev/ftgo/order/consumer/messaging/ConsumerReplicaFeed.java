@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.ftgo.messaging.MessageSubscription;
 import dev.ftgo.messaging.ReceivedMessage;
 import dev.ftgo.order.consumer.ConsumerReplica;
-import dev.ftgo.order.web.MoneyJson;
+import dev.ftgo.order.wire.MoneyJson;
 
 /**
  * Feeds the {@link ConsumerReplica} from consumer.events. Every type carries a full snapshot of the

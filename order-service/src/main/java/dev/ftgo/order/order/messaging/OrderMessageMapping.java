@@ -14,7 +14,7 @@ import dev.ftgo.order.order.OrderMessage.OrderCancellationRequested;
 import dev.ftgo.order.order.OrderMessage.OrderCancelled;
 import dev.ftgo.order.order.OrderMessage.OrderCreated;
 import dev.ftgo.order.order.OrderMessage.OrderRejected;
-import dev.ftgo.order.web.MoneyJson;
+import dev.ftgo.order.wire.MoneyJson;
 
 /**
  * Turns what an order recorded into messages exactly as docs/messaging.md specifies them: topic, key,

@@ -18,7 +18,7 @@ import dev.ftgo.order.order.Money;
 import dev.ftgo.order.order.Restaurant;
 import dev.ftgo.order.order.RestaurantId;
 import dev.ftgo.order.restaurant.RestaurantReplica;
-import dev.ftgo.order.web.MoneyJson;
+import dev.ftgo.order.wire.MoneyJson;
 
 /**
  * Feeds the {@link RestaurantReplica} from restaurant.events. Every type carries a full snapshot of the

@@ -1,8 +1,8 @@
 package dev.ftgo.order.order.web;
 
-import static dev.ftgo.order.web.ProblemResponses.assertInvalid;
-import static dev.ftgo.order.web.ProblemResponses.assertMalformed;
-import static dev.ftgo.order.web.ProblemResponses.assertProblem;
+import static dev.ftgo.testsupport.ProblemResponses.assertInvalid;
+import static dev.ftgo.testsupport.ProblemResponses.assertMalformed;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;

@@ -1,4 +1,4 @@
-package dev.ftgo.order.web;
+package dev.ftgo.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** Assertions on the RFC 9457 answers of {@link ProblemDetailsAdvice}, for the web slice tests. */
+/**
+ * Assertions on the RFC 9457 {@code application/problem+json} answers of a servlet service (the web-support
+ * library's and the service's own), for the web slice tests.
+ */
 public final class ProblemResponses {
 
 	private ProblemResponses() {

@@ -1,4 +1,4 @@
-package dev.ftgo.order.web;
+package dev.ftgo.order.wire;
 
 import dev.ftgo.order.order.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
