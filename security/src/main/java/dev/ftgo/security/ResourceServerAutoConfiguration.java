@@ -7,9 +7,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.BeanIds;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -18,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -35,6 +39,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>401 and 403 as {@code application/problem+json}, keeping Spring's {@code WWW-Authenticate: Bearer} header;</li>
  * <li>the {@code roles} claim as authorities {@code ROLE_ADMIN}, {@code ROLE_CONSUMER}, {@code ROLE_KITCHEN}
  * (a {@code JwtAuthenticationConverter} bean of the application's own replaces it);</li>
+ * <li>the JWK set fetched with the timeouts of {@link JwkSetFetch} rather than Nimbus's 500 ms;</li>
  * <li>a {@link Caller} controller argument, and a {@link BearerTokenRelay} bean for the clients of other services.</li>
  * </ul>
  *
@@ -47,6 +52,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, JwtAuthenticationToken.class, WebMvcConfigurer.class })
+@EnableConfigurationProperties(JwkSetFetch.class)
 public class ResourceServerAutoConfiguration {
 
 	/** Answered without a token: probes and scrapers, the API documents, and Spring's error dispatch. */
@@ -81,6 +87,14 @@ public class ResourceServerAutoConfiguration {
 		var converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(new RolesClaim());
 		return converter;
+	}
+
+	@Bean
+	JwkSetUriJwtDecoderBuilderCustomizer ftgoJwkSetFetchTimeouts(JwkSetFetch fetch) {
+		var requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(fetch.connectTimeout());
+		requests.setReadTimeout(fetch.readTimeout());
+		return builder -> builder.restOperations(new RestTemplate(requests));
 	}
 
 	@Bean
