@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
  * A graceful stop that costs callers no request: leave Eureka, wait until callers have forgotten this instance,
  * and only then let the web server's graceful shutdown finish the requests in flight.
  * <p>
- * Left alone, the order is the other way round: lifecycles stop from the highest phase down, so the graceful
- * shutdown ({@link WebServerGracefulShutdownLifecycle#SMART_LIFECYCLE_PHASE}) refuses new connections while
- * {@link EurekaAutoServiceRegistration} (phase 0) still lists the instance, and callers keep choosing it for
- * another 10 s or so. This lifecycle stops just before the graceful shutdown: it stops the Eureka health check
- * (whose next run would report UP again) and the registration, which marks the instance DOWN in the registry
- * at once, then holds the shutdown for {@link Settings#drainDelay()}.
+ * Spring Cloud's {@link EurekaAutoServiceRegistration} marks the instance DOWN in the registry as soon as the
+ * context starts closing, but nothing waits for the callers: their registry copies and load balancer lists still
+ * hold the instance for up to {@link Settings#drainDelay()}, while the graceful shutdown
+ * ({@link WebServerGracefulShutdownLifecycle#SMART_LIFECYCLE_PHASE}) refuses new connections at once. This
+ * lifecycle stops just before the graceful shutdown: it makes sure the instance is marked DOWN (and stops the
+ * Eureka health check, whose next run would report it UP again), then holds the shutdown for the drain delay.
  * <p>
  * Kept identical in every service that registers with Eureka.
  */
@@ -77,12 +77,15 @@ class DeregisterBeforeShutdown implements SmartLifecycle {
 	public void stop(Runnable callback) {
 		running = false;
 		var registered = registration.getIfAvailable();
-		if (registered == null || !registered.isRunning()) {
+		if (registered == null) {
+			// not registered with Eureka (e.g. discovery switched off): nobody to wait for
 			callback.run();
 			return;
 		}
 		healthCheck.ifAvailable(EurekaHealthCheckHandler::stop);
-		registered.stop();
+		if (registered.isRunning()) {
+			registered.stop();
+		}
 		log.info("Marked DOWN in Eureka; waiting {} for callers to forget this instance before shutting down", drainDelay);
 		CompletableFuture.delayedExecutor(drainDelay.toMillis(), TimeUnit.MILLISECONDS).execute(callback);
 	}

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
@@ -51,6 +53,20 @@ class DeregisterBeforeShutdownTest {
 		order.verify(registration).stop();
 		assertThat(goOn.getCount()).as("shutdown held for the drain delay").isEqualTo(1);
 		assertThat(lifecycle.isRunning()).isFalse();
+		await().atMost(DRAIN.multipliedBy(5)).until(() -> goOn.getCount() == 0);
+	}
+
+	@Test
+	void drainsAlsoWhenSpringCloudAlreadyMarkedTheInstanceDownOnContextClose() {
+		when(registration.isRunning()).thenReturn(false);
+		var lifecycle = lifecycle(true);
+		lifecycle.start();
+		var goOn = new CountDownLatch(1);
+
+		lifecycle.stop(goOn::countDown);
+
+		verify(registration, never()).stop();
+		assertThat(goOn.getCount()).as("shutdown held for the drain delay").isEqualTo(1);
 		await().atMost(DRAIN.multipliedBy(5)).until(() -> goOn.getCount() == 0);
 	}
 
