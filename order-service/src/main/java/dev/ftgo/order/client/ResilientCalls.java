@@ -27,11 +27,16 @@ import io.github.resilience4j.retry.RetryRegistry;
  * Runs a synchronous call to another service inside Resilience4j's guards, nested explicitly so the
  * order is visible here rather than implied by aspect precedence:
  *
- * <pre>Retry (idempotent calls only) → CircuitBreaker → Bulkhead (semaphore) → HTTP call with timeouts</pre>
+ * <pre>Retry (idempotent calls only) → CircuitBreaker → failover Retry → Bulkhead (semaphore) → HTTP call with timeouts</pre>
  *
- * The retry sees each attempt's outcome after the breaker recorded it, so an open breaker stops the
+ * The outer retry sees each attempt's outcome after the breaker recorded it, so an open breaker stops the
  * retries too; the bulkhead sits innermost so that a rejected call never reaches the network. The
  * guards are configured under {@code resilience4j.*.instances.<service>}.
+ *
+ * <p>The failover retry ({@code <service>-failover}, config {@code failover}) sends a call whose request never
+ * reached a server ({@link NeverSent}: connection refused) again, whatever its method; each attempt asks the load
+ * balancer anew, and round robin hands out the next instance. It sits below the breaker, so an instance that died
+ * while discovery still lists it costs the service's breaker nothing as long as another instance answers.
  *
  * <p>A 4xx answer ({@link HttpClientErrorException}) passes through unchanged for the caller to
  * interpret (the breaker ignores it: the callee is healthy, the request was wrong), except the two about the
@@ -44,6 +49,11 @@ import io.github.resilience4j.retry.RetryRegistry;
 public class ResilientCalls {
 
 	private static final Logger log = LoggerFactory.getLogger(ResilientCalls.class);
+
+	/** The retry config, under {@code resilience4j.retry.configs}, of every service's failover retry. */
+	static final String FAILOVER_CONFIG = "failover";
+
+	static final String FAILOVER_SUFFIX = "-failover";
 
 	private final CircuitBreakerRegistry breakers;
 	private final BulkheadRegistry bulkheads;
@@ -58,7 +68,10 @@ public class ResilientCalls {
 		this.defaultRetryAfter = settings.retryAfter();
 	}
 
-	/** A call that must not be repeated (e.g. a POST): breaker and bulkhead, no retry. */
+	/**
+	 * A call that must not be repeated once sent (e.g. a POST without an idempotency key): breaker and bulkhead;
+	 * retried only on another instance when it never reached a server.
+	 */
 	public <T> T once(String service, Supplier<T> call) {
 		var breaker = breakers.circuitBreaker(service);
 		return run(service, breaker, guarded(service, breaker, call));
@@ -73,7 +86,9 @@ public class ResilientCalls {
 
 	private <T> Supplier<T> guarded(String service, CircuitBreaker breaker, Supplier<T> call) {
 		Bulkhead bulkhead = bulkheads.bulkhead(service);
-		return CircuitBreaker.decorateSupplier(breaker, Bulkhead.decorateSupplier(bulkhead, () -> invoke(service, call)));
+		Retry failover = retries.retry(service + FAILOVER_SUFFIX, FAILOVER_CONFIG);
+		return CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(failover,
+				Bulkhead.decorateSupplier(bulkhead, () -> invoke(service, call))));
 	}
 
 	private <T> T run(String service, CircuitBreaker breaker, Supplier<T> guarded) {

@@ -20,12 +20,17 @@ class TransientFailureTest {
 	private final TransientFailure transientFailure = new TransientFailure();
 
 	@Test
-	void retriesServerErrorsAndBrokenConnections() {
+	void retriesServerErrorsAndLostAnswers() {
 		assertThat(transientFailure.test(new HttpServerErrorException(HttpStatus.SERVICE_UNAVAILABLE))).isTrue();
 		assertThat(transientFailure.test(new HttpServerErrorException(HttpStatus.INTERNAL_SERVER_ERROR))).isTrue();
-		assertThat(transientFailure.test(io(new ConnectException("Connection refused")))).isTrue();
-		assertThat(transientFailure.test(io(new HttpConnectTimeoutException("connect timed out")))).isTrue();
 		assertThat(transientFailure.test(io(new IOException("Connection reset")))).isTrue();
+		assertThat(transientFailure.test(io(new IOException("HTTP/1.1 header parser received no bytes")))).isTrue();
+	}
+
+	@Test
+	void leavesConnectionsThatWereNeverMadeToTheFailoverBelowTheBreaker() {
+		assertThat(transientFailure.test(io(new ConnectException("Connection refused")))).isFalse();
+		assertThat(transientFailure.test(io(new HttpConnectTimeoutException("connect timed out")))).isFalse();
 	}
 
 	@Test
