@@ -104,7 +104,7 @@ class KustomizeRenderTest {
 			.extracting(HasMetadata::getMetadata).extracting(metadata -> metadata.getName())
 			.containsExactly("api-gateway");
 		assertThat(NetworkReachability.allowedSources(rendered)).containsAllEntriesOf(Map.of(
-				"api-gateway", Set.of(NetworkReachability.OUTSIDE), "cdc-relay", Set.of()));
+				"api-gateway", Set.of(NetworkReachability.OUTSIDE), "cdc-relay", Set.of("api-gateway")));
 		assertThat(NetworkReachability.allowedSources(rendered)).allSatisfy((workload, sources) -> {
 			if (!workload.equals("api-gateway")) {
 				assertThat(sources).as(workload).doesNotContain(NetworkReachability.OUTSIDE);

@@ -21,7 +21,8 @@ final class StackComponents {
 					concat(List.of(eureka(ports), jwkSetUri(ports)), extraArgs));
 			case CDC_RELAY -> SpringBootApp.create(layout, component.id(), ports.relay(), SpringBootApp.READINESS,
 					concat(List.of("--ftgo.relay.postgres.port=" + ports.postgres(),
-							"--ftgo.relay.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(), jwkSetUri(ports)), extraArgs));
+							"--ftgo.relay.kafka.bootstrap-servers=127.0.0.1:" + ports.kafka(), eureka(ports), jwkSetUri(ports)),
+							extraArgs));
 			case CONSUMER_SERVICE, ORDER_SERVICE, KITCHEN_SERVICE -> SpringBootApp.create(layout, component.id(),
 					ports.of(component), SpringBootApp.READINESS, concat(serviceArgs(component, ports), extraArgs));
 		};
