@@ -59,7 +59,8 @@ final class DeadLetterResponses {
 	@Schema(description = "A dead-lettered record with its message headers and payload")
 	record DeadLetterDetails(DeadLetterView deadLetter,
 			@Schema(description = "The message's own headers (id, type, correlationId, ...)") Map<String, String> headers,
-			@Schema(description = "The record value: its JSON, or a string when it is not JSON") JsonNode payload) {
+			// Object, not JsonNode: springdoc would describe the node class's own accessors instead of any JSON value
+			@Schema(description = "The record value: its JSON, or a string when it is not JSON") Object payload) {
 
 		static DeadLetterDetails of(DeadLetters.Entry entry, JsonMapper json) {
 			return new DeadLetterDetails(DeadLetterView.of(entry), entry.deadLetter().messageHeaders(),
