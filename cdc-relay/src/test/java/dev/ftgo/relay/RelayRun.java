@@ -82,6 +82,10 @@ final class RelayRun implements AutoCloseable {
 		return api;
 	}
 
+	int port() {
+		return port;
+	}
+
 	@Override
 	public void close() {
 		context.close();

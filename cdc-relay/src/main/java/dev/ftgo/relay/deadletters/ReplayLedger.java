@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -67,7 +68,9 @@ final class ReplayLedger {
 		if (created) {
 			return;
 		}
+		// the admin client refuses a default API timeout shorter than its request timeout (30 s unless set)
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
 				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
 			if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
 				// one partition: a small topic, read whole for every listing
@@ -86,6 +89,9 @@ final class ReplayLedger {
 		}
 		catch (TimeoutException e) {
 			throw new DeadLettersUnavailableException("Kafka did not answer within " + timeout, e);
+		}
+		catch (KafkaException e) {
+			throw new DeadLettersUnavailableException("Kafka did not answer: " + e.getMessage(), e);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
