@@ -48,6 +48,8 @@ class DeadLettersIT {
 		fixtures = new Fixtures(stack);
 		kafka = new KafkaTopics("127.0.0.1:" + stack.ports().kafka());
 		anonymous = new ApiClient(stack.ports().gateway());
+		// the relay starts in the stack's last stage, beside the gateway, which learns of it from Eureka seconds later
+		await().atMost(PATIENCE).until(() -> fixtures.asAdmin().get(API + "?limit=1").status() == 200);
 	}
 
 	@AfterAll
