@@ -146,6 +146,17 @@ class GatewaySecurityTest extends StubbedServicesTestBase {
 				refused(Caller.ADMIN, "POST", "/api/v1/orders/" + ORDER + "/cancel"),
 				refused(Caller.KITCHEN, "POST", "/api/v1/orders/" + ORDER + "/cancel"),
 
+				allowed(Caller.ADMIN, "GET", "/api/v1/admin/dead-letters"),
+				allowed(Caller.ADMIN, "GET", "/api/v1/admin/dead-letters?topic=order.events-dlt"),
+				allowed(Caller.ADMIN, "GET", "/api/v1/admin/dead-letters/order.events-dlt/1/42"),
+				allowed(Caller.ADMIN, "POST", "/api/v1/admin/dead-letters/order.events-dlt/1/42/replay"),
+				allowed(Caller.ADMIN, "POST", "/api/v1/admin/dead-letters/order.events-dlt/replay"),
+				refused(Caller.CONSUMER, "GET", "/api/v1/admin/dead-letters"),
+				refused(Caller.KITCHEN, "GET", "/api/v1/admin/dead-letters/order.events-dlt/1/42"),
+				refused(Caller.CONSUMER, "POST", "/api/v1/admin/dead-letters/order.events-dlt/1/42/replay"),
+				refused(Caller.KITCHEN, "POST", "/api/v1/admin/dead-letters/order.events-dlt/replay"),
+				refused(Caller.ADMIN, "DELETE", "/api/v1/admin/dead-letters/order.events-dlt/1/42"),
+
 				// not in the table: closed at the edge
 				refused(Caller.ADMIN, "DELETE", consumer),
 				refused(Caller.ADMIN, "GET", consumer + "/"),
@@ -170,7 +181,7 @@ class GatewaySecurityTest extends StubbedServicesTestBase {
 		else {
 			assertProblem(response, 403);
 			assertThat(response.body()).contains("\"title\":\"Forbidden\"");
-			assertThat(consumerService.calls() + orderService.calls() + kitchenService.calls()).isZero();
+			assertThat(consumerService.calls() + orderService.calls() + kitchenService.calls() + relay.calls()).isZero();
 		}
 	}
 
@@ -202,6 +213,14 @@ class GatewaySecurityTest extends StubbedServicesTestBase {
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 		assertThat(response.body()).contains("Authorization: Bearer");
 		assertThat(kitchenService.calls()).isZero();
+	}
+
+	@Test
+	void asksForATokenBeforeTheDeadLetterApi() throws Exception {
+		var response = send(anonymous("/api/v1/admin/dead-letters").POST(HttpRequest.BodyPublishers.noBody()));
+
+		assertProblem(response, 401);
+		assertThat(relay.calls()).isZero();
 	}
 
 	/** Spring Security's firewall refuses these before any filter runs; the refusal is a problem like any other. */
@@ -274,6 +293,9 @@ class GatewaySecurityTest extends StubbedServicesTestBase {
 	}
 
 	private static StubService serviceFor(String path) {
+		if (path.startsWith("/api/v1/admin/dead-letters")) {
+			return relay;
+		}
 		if (path.startsWith("/api/v1/consumers")) {
 			return consumerService;
 		}

@@ -20,7 +20,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
  * One running gateway for every test that needs services behind it: a stub HTTP server for each of
- * the three services, found through Spring Cloud's simple discovery client (the same {@code lb://}
+ * the three services and the relay, found through Spring Cloud's simple discovery client (the same {@code lb://}
  * path Eureka feeds in production), and tokens from {@link TestTokens}. The classes extending this
  * share one Spring context; the stubs live as long as the test JVM, like that context.
  */
@@ -37,6 +37,8 @@ abstract class StubbedServicesTestBase {
 	static final StubService consumerService = new StubService();
 	static final StubService orderService = new StubService();
 	static final StubService kitchenService = new StubService();
+	/** cdc-relay, which serves the admin API on dead letters. */
+	static final StubService relay = new StubService();
 
 	@DynamicPropertySource
 	static void servicesAndTokens(DynamicPropertyRegistry registry) {
@@ -46,6 +48,8 @@ abstract class StubbedServicesTestBase {
 				() -> "http://127.0.0.1:" + orderService.port());
 		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
 				() -> "http://127.0.0.1:" + kitchenService.port());
+		registry.add("spring.cloud.discovery.client.simple.instances.cdc-relay[0].uri",
+				() -> "http://127.0.0.1:" + relay.port());
 		TestTokens.register(registry);
 	}
 
@@ -58,7 +62,7 @@ abstract class StubbedServicesTestBase {
 
 	@BeforeEach
 	void resetStubsAndBreakers() {
-		for (var stub : new StubService[] { consumerService, orderService, kitchenService }) {
+		for (var stub : new StubService[] { consumerService, orderService, kitchenService, relay }) {
 			stub.willAnswer();
 			stub.resetCalls();
 		}
@@ -70,6 +74,7 @@ abstract class StubbedServicesTestBase {
 		consumerService.release();
 		orderService.release();
 		kitchenService.release();
+		relay.release();
 	}
 
 	/** One client for the whole test class, so that requests share kept-alive connections as real clients do. */

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Transaction log tailing: publishes every service's outbox rows from the PostgreSQL WAL to Kafka, one
- * Debezium embedded engine per service database. It serves no API, so it does not register with Eureka;
- * operators reach its actuator directly.
+ * Debezium embedded engine per service database. It also serves the operators' API on the dead-letter topics
+ * ({@code deadletters}), and registers with Eureka only so that the gateway can route that API here.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

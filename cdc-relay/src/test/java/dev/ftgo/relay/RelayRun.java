@@ -38,6 +38,8 @@ final class RelayRun implements AutoCloseable {
 				"dev.ftgo.messaging.MessagingAutoConfiguration",
 				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"));
+		// no registry in these tests; the relay registers only for the gateway's sake
+		properties.put("eureka.client.enabled", "false");
 		properties.put("ftgo.relay.kafka.bootstrap-servers", TestKafka.broker().bootstrapServers());
 		properties.put("ftgo.relay.engine.heartbeat-interval", "1s");
 		properties.put("ftgo.relay.engine.restart-max-backoff", "2s");
@@ -78,6 +80,10 @@ final class RelayRun implements AutoCloseable {
 
 	ApiClient api() {
 		return api;
+	}
+
+	int port() {
+		return port;
 	}
 
 	@Override

@@ -258,7 +258,10 @@ class ComposeChecksTest {
 				"api-gateway verifies tokens, but does not wait until identity is healthy",
 				"second-gateway verifies tokens, but FTGO_JWKSETURI is http://identity:9999/.well-known/jwks.json, not"
 						+ " http://identity:8090/.well-known/jwks.json",
-				"second-gateway verifies tokens, but FTGO_JWTISSUER is https://another-issuer.example, not ftgo-dev-stack");
+				"second-gateway verifies tokens, but FTGO_JWTISSUER is https://another-issuer.example, not ftgo-dev-stack",
+				"cdc-relay verifies tokens, but FTGO_JWKSETURI is not set, not http://identity:8090/.well-known/jwks.json",
+				"cdc-relay verifies tokens, but FTGO_JWTISSUER is not set, not ftgo-dev-stack",
+				"cdc-relay verifies tokens, but does not wait until identity is healthy");
 	}
 
 	/** A key may sign for several issuers: an application that checks the signature only accepts them all. */

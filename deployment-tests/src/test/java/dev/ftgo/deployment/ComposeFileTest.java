@@ -72,7 +72,7 @@ class ComposeFileTest {
 		for (String variable : List.of(ComposeChecks.JWK_SET_URI_VARIABLE, ComposeChecks.JWT_ISSUER_VARIABLE)) {
 			assertThat(COMPOSE.services().values()).filteredOn(service -> service.environment().containsKey(variable))
 					.extracting(ComposeFile.Service::name).as(variable)
-					.containsExactlyInAnyOrder("api-gateway", "consumer-service", "order-service", "kitchen-service");
+					.containsExactlyInAnyOrder("api-gateway", "consumer-service", "order-service", "kitchen-service", "cdc-relay");
 		}
 	}
 

@@ -201,7 +201,7 @@ class KubernetesManifestsTest {
 				"consumer-service", Set.of("api-gateway", "order-service"),
 				"kitchen-service", Set.of("api-gateway", "order-service"),
 				"order-service", Set.of("api-gateway"),
-				"cdc-relay", Set.of(),
+				"cdc-relay", Set.of("api-gateway"),
 				"postgres", Set.of("consumer-service", "order-service", "kitchen-service", "cdc-relay"),
 				"kafka", Set.of("consumer-service", "order-service", "kitchen-service", "cdc-relay", "kafka")));
 	}
@@ -250,7 +250,7 @@ class KubernetesManifestsTest {
 			.containsEntry(JWK_SET_CONFIG_MAP, Set.of(JWK_SET_CONFIG_KEY, JWT_ISSUER_CONFIG_KEY));
 
 		var readers = readers(ComposeChecks.JWK_SET_URI_VARIABLE);
-		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service")
+		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service", "cdc-relay")
 			.allSatisfy((workload, source) -> assertThat(source).as(workload).isEqualTo(JWK_SET_CONFIG_MAP + "/" + JWK_SET_CONFIG_KEY));
 		assertThat(readers(ComposeChecks.JWT_ISSUER_VARIABLE)).as("issuer").containsOnlyKeys(readers.keySet())
 			.allSatisfy((workload, source) -> assertThat(source).as(workload).isEqualTo(JWK_SET_CONFIG_MAP + "/" + JWT_ISSUER_CONFIG_KEY));

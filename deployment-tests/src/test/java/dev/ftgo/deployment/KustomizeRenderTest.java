@@ -104,7 +104,7 @@ class KustomizeRenderTest {
 			.extracting(HasMetadata::getMetadata).extracting(metadata -> metadata.getName())
 			.containsExactly("api-gateway");
 		assertThat(NetworkReachability.allowedSources(rendered)).containsAllEntriesOf(Map.of(
-				"api-gateway", Set.of(NetworkReachability.OUTSIDE), "cdc-relay", Set.of()));
+				"api-gateway", Set.of(NetworkReachability.OUTSIDE), "cdc-relay", Set.of("api-gateway")));
 		assertThat(NetworkReachability.allowedSources(rendered)).allSatisfy((workload, sources) -> {
 			if (!workload.equals("api-gateway")) {
 				assertThat(sources).as(workload).doesNotContain(NetworkReachability.OUTSIDE);
@@ -143,7 +143,7 @@ class KustomizeRenderTest {
 		assertThat(rendered.named(Service.class, "identity")).hasValueSatisfying(service -> assertThat(service.getSpec().getPorts())
 			.singleElement().satisfies(servicePort -> assertThat(servicePort.getPort()).isEqualTo(port)));
 		var readers = configMapValues(ComposeChecks.JWK_SET_URI_VARIABLE);
-		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service")
+		assertThat(readers).containsOnlyKeys("api-gateway", "consumer-service", "order-service", "kitchen-service", "cdc-relay")
 			.allSatisfy((workload, uri) -> assertThat(uri).as(workload).isEqualTo("http://identity:" + port + ComposeChecks.JWK_SET_PATH));
 		assertThat(configMapValues(ComposeChecks.JWT_ISSUER_VARIABLE)).as("issuer").containsOnlyKeys(readers.keySet())
 			.allSatisfy((workload, issuer) -> assertThat(issuer).as(workload).isEqualTo(ComposeChecks.DEVELOPMENT_ISSUER));

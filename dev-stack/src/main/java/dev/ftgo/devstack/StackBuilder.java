@@ -30,7 +30,7 @@ public final class StackBuilder {
 	/**
 	 * Runs only these components plus what they need: a service needs postgres, the registry and the
 	 * identity (whose JWK set verifies tokens), the gateway needs the registry and the identity, the relay
-	 * needs postgres and Kafka. Kafka runs only when named or needed. Without any call, everything runs.
+	 * needs postgres and Kafka, and the registry and the identity for its admin API. Kafka runs only when named or needed. Without any call, everything runs.
 	 */
 	public StackBuilder with(Component... selected) {
 		for (Component component : selected) {
@@ -42,7 +42,7 @@ public final class StackBuilder {
 				components.add(Component.POSTGRES);
 				components.add(Component.KAFKA);
 			}
-			if (component.isService() || component == Component.API_GATEWAY) {
+			if (component.isService() || component == Component.API_GATEWAY || component == Component.CDC_RELAY) {
 				components.add(Component.SERVICE_REGISTRY);
 				components.add(Component.IDENTITY);
 			}

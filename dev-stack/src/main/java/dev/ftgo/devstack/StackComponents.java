@@ -27,7 +27,7 @@ final class StackComponents {
 					// every copy of a topic on its own broker, a write acknowledged once most copies have it
 					"--ftgo.relay.topics.replication-factor=" + ports.scale().replicationFactor(),
 					"--ftgo.relay.topics.min-insync-replicas=" + ports.scale().minInsyncReplicas(),
-					jwkSetUri(base)), extraArgs);
+					eureka(base), jwkSetUri(base)), extraArgs);
 			case CONSUMER_SERVICE, ORDER_SERVICE, KITCHEN_SERVICE -> app(layout, instance, port, SpringBootApp.READINESS,
 					serviceArgs(component, ports), extraArgs);
 		};

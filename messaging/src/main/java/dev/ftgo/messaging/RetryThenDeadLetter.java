@@ -1,7 +1,11 @@
 package dev.ftgo.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.nio.charset.StandardCharsets;
+
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -16,8 +20,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The consumers' error handling: bounded retries with exponential backoff, then the record goes to
- * {@code <topic><suffix>} with its original key, value and headers plus Spring Kafka's exception headers,
- * and the partition moves on. If the dead-letter topic cannot be written, the record is retried instead of
+ * {@code <topic><suffix>} with its original key, value and headers plus Spring Kafka's exception and origin headers
+ * ({@code kafka_dlt-*}) and {@value MessageHeaderNames#DEAD_LETTER_REASON}, and the partition moves on. If the dead-letter topic cannot be written, the record is retried instead of
  * being lost.
  *
  * <p>A failure of the database itself ({@link TransientFailures}: PostgreSQL restarting, the pool exhausted, a
@@ -30,6 +34,8 @@ import tools.jackson.core.JacksonException;
 final class RetryThenDeadLetter {
 
 	private static final Logger log = LoggerFactory.getLogger(RetryThenDeadLetter.class);
+	/** Enough for a SQL error with its detail; a header is no place for a whole stack trace. */
+	private static final int MAX_REASON_LENGTH = 1000;
 
 	private RetryThenDeadLetter() {
 	}
@@ -40,6 +46,8 @@ final class RetryThenDeadLetter {
 		// partition -1: Kafka chooses by key, so the dead-letter topic need not mirror the source's partitions
 		var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
 				(record, exception) -> new TopicPartition(record.topic() + settings.deadLetterSuffix(), -1));
+		// Spring Kafka's exception headers name the listener's wrapper; an operator needs the failure underneath
+		recoverer.addHeadersFunction((record, exception) -> reasonHeader(exception));
 		return errorHandler((record, exception) -> {
 			recoverer.accept(record, exception);
 			parked.accept(record.topic());
@@ -62,6 +70,15 @@ final class RetryThenDeadLetter {
 		// retrying cannot fix a payload that does not parse or a record without id/type
 		handler.addNotRetryableExceptions(PoisonMessageException.class, JacksonException.class);
 		return handler;
+	}
+
+	/** {@value MessageHeaderNames#DEAD_LETTER_REASON}: the root cause, as the WARN line of the parking says it. */
+	static Headers reasonHeader(Exception exception) {
+		String reason = rootMessage(exception);
+		if (reason.length() > MAX_REASON_LENGTH) {
+			reason = reason.substring(0, MAX_REASON_LENGTH);
+		}
+		return new RecordHeaders().add(MessageHeaderNames.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Called on a record's first failure, and again whenever the exception it fails with changes. */

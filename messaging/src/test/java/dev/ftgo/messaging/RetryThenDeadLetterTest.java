@@ -3,6 +3,7 @@ package dev.ftgo.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -42,6 +43,24 @@ class RetryThenDeadLetterTest {
 		assertThat(fail(handler, new IllegalStateException("handler bug"))).isTrue();
 		assertThat(parked).singleElement()
 				.satisfies(failure -> assertThat(failure).hasCauseInstanceOf(IllegalStateException.class));
+	}
+
+	@Test
+	void namesTheRootCauseOfTheFailureInTheReasonHeader() {
+		var failure = new ListenerExecutionFailedException("Listener failed",
+				new IllegalStateException("wrapped", new SQLException("ERROR: notification refused")));
+
+		var header = RetryThenDeadLetter.reasonHeader(failure).lastHeader(MessageHeaderNames.DEAD_LETTER_REASON);
+
+		assertThat(new String(header.value(), StandardCharsets.UTF_8)).isEqualTo("SQLException: ERROR: notification refused");
+	}
+
+	@Test
+	void cutsALongReasonShort() {
+		var header = RetryThenDeadLetter.reasonHeader(new IllegalStateException("x".repeat(5000)))
+			.lastHeader(MessageHeaderNames.DEAD_LETTER_REASON);
+
+		assertThat(header.value()).hasSize(1000);
 	}
 
 	@Test

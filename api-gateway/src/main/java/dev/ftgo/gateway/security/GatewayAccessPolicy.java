@@ -79,7 +79,11 @@ final class GatewayAccessPolicy implements ReactiveAuthorizationManager<Authoriz
 			rule(GET, "/api/{version:v1|v2}/orders", ADMIN.or(CONSUMER_IN_QUERY)),
 			// also ?expand= (API composition in the gateway); whose order it is shows once loaded
 			rule(GET, "/api/{version:v1|v2}/orders/{orderId}", ADMIN.or(CONSUMERS)),
-			rule(POST, "/api/{version:v1|v2}/orders/{orderId}/cancel", CONSUMERS));
+			rule(POST, "/api/{version:v1|v2}/orders/{orderId}/cancel", CONSUMERS),
+
+			// the dead-letter topics, served by cdc-relay: operators only
+			rule(GET, "/api/v1/admin/dead-letters/**", ADMIN),
+			rule(POST, "/api/v1/admin/dead-letters/**", ADMIN));
 
 	@Override
 	public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
