@@ -42,7 +42,7 @@ class DeadLettersTest {
 
 	@BeforeEach
 	void wire() {
-		var topics = new RelaySettings.Topics(true, List.of("order.events", "consumer.commands"), 3, (short) 1, "-dlt");
+		var topics = new RelaySettings.Topics(true, List.of("order.events", "consumer.commands"), 3, (short) 1, null, "-dlt");
 		var settings = new DeadLetterSettings("ftgo.dead-letters.replays", 2, 5, Duration.ofSeconds(5));
 		deadLetters = new DeadLetters(new DeadLetterTopics(topics), reads, ledger, producer, settings,
 				Clock.fixed(NOW, ZoneOffset.UTC));
