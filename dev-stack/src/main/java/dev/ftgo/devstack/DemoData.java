@@ -24,7 +24,7 @@ import java.util.UUID;
  * printed demo tokens are good for real requests. Their ids are remembered in the run dir and reused
  * while the service still knows them; a failure is reported, never thrown: the stack runs on without them.
  */
-final class DemoData {
+public final class DemoData {
 
 	static final String CONSUMER_NAME = "Ada Lovelace <ada@example.com>";
 	static final String RESTAURANT_NAME = "Curry House";
@@ -49,17 +49,17 @@ final class DemoData {
 	private final String adminToken;
 	private final Path idsFile;
 
-	DemoData(URI gateway, String adminToken, Path idsFile) {
+	public DemoData(URI gateway, String adminToken, Path idsFile) {
 		this.gateway = gateway;
 		this.adminToken = adminToken;
 		this.idsFile = idsFile;
 	}
 
 	/** What exists after {@link #ensure()}: the ids that could be made sure of, and what went wrong otherwise. */
-	record Seeded(Optional<UUID> consumerId, Optional<UUID> restaurantId, List<String> problems) {
+	public record Seeded(Optional<UUID> consumerId, Optional<UUID> restaurantId, List<String> problems) {
 	}
 
-	Seeded ensure() {
+	public Seeded ensure() {
 		Properties ids = load();
 		List<String> problems = new ArrayList<>();
 		Optional<UUID> consumer = ensure(ids, "consumerId", "/api/v1/consumers", CONSUMER_BODY, problems);

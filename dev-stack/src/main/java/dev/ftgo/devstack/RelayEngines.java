@@ -12,18 +12,18 @@ import java.util.regex.Pattern;
  * on the relay that holds the source's advisory lock, {@code STANDBY} on the others. The relay that streams
  * every source is the active one.
  */
-final class RelayEngines {
+public final class RelayEngines {
 
 	// the engine states of the relay's health; other indicators' details are lower-case words
 	private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"(STARTING|RUNNING|STANDBY|FAILED|STOPPED)\"");
-	static final String RUNNING = "RUNNING";
-	static final String STANDBY = "STANDBY";
+	public static final String RUNNING = "RUNNING";
+	public static final String STANDBY = "STANDBY";
 
 	private RelayEngines() {
 	}
 
 	/** Every engine's state, empty when the relay does not answer. */
-	static List<String> states(int relayPort) {
+	public static List<String> states(int relayPort) {
 		try {
 			return states(Http.get(URI.create("http://127.0.0.1:" + relayPort + SpringBootApp.HEALTH)).body());
 		} catch (IOException e) {
@@ -34,7 +34,7 @@ final class RelayEngines {
 		}
 	}
 
-	static List<String> states(String healthBody) {
+	public static List<String> states(String healthBody) {
 		List<String> states = new ArrayList<>();
 		Matcher matcher = STATE.matcher(healthBody);
 		while (matcher.find()) {

@@ -1,4 +1,4 @@
-package dev.ftgo.devstack;
+package dev.ftgo.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +31,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.ftgo.devstack.Component;
+import dev.ftgo.devstack.DemoData;
+import dev.ftgo.devstack.Instance;
+import dev.ftgo.devstack.RelayEngines;
+import dev.ftgo.devstack.Scale;
+import dev.ftgo.devstack.Stack;
+import dev.ftgo.devstack.StackLayout;
+import dev.ftgo.devstack.StackPorts;
 
 /**
  * {@code ./stack --instances=2 --kafka-brokers=3} without the CLI: two instances of every service, two relays and
