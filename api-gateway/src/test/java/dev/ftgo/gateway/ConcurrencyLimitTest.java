@@ -65,9 +65,9 @@ class ConcurrencyLimitTest extends StubbedServicesTestBase {
 
 		var scrape = send(asAdmin("/actuator/prometheus"));
 
-		assertThat(scrape.body()).contains("ftgo_gateway_concurrency_limit{route=\"consumer-service\"} 3.0",
-				"ftgo_gateway_concurrency_inflight{route=\"consumer-service\"}",
-				"ftgo_gateway_concurrency_refused_total{route=\"consumer-service\"}");
+		assertThat(scrape.body()).contains("ftgo_gateway_concurrency_limit{service=\"consumer-service\"} 3.0",
+				"ftgo_gateway_concurrency_inflight{service=\"consumer-service\"}",
+				"ftgo_gateway_concurrency_refused_total{service=\"consumer-service\"}");
 	}
 
 	private java.net.http.HttpRequest.Builder asAdmin(String path) {

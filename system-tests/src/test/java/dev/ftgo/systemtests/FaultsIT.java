@@ -55,11 +55,6 @@ class FaultsIT {
 	/** Several times what the stack carries on two cores (about 40-70 orders/s); on a larger machine less so. */
 	private static final int OVERLOAD_RATE = 200;
 	private static final int OVERLOAD_SECONDS = 10;
-	private static final Duration REGISTRY_OUTAGE = Duration.ofSeconds(60);
-	/** Two heartbeats and two registry fetches: every service has registered again and been fetched again. */
-	private static final Duration AFTER_REGISTRY_RESTART = Duration.ofSeconds(20);
-	/** Room for one slow request at the end of a window that must hold throughout. */
-	private static final Duration POLL_MARGIN = Duration.ofSeconds(30);
 
 	private static Stack stack;
 	private static ApiClient admin;
@@ -530,42 +525,6 @@ class FaultsIT {
 	 * (registry and load balancers caught up) and every breaker at the gateway is closed, none left open or
 	 * half-open for the next fault to meet; returns the milliseconds since {@code since}.
 	 */
-	/**
-	 * The registry stopped for a minute costs no request: every process keeps the last registry it fetched and its
-	 * load balancer goes on choosing from it. Keyed POSTs and GETs through the gateway, one after the other, for
-	 * the whole outage and for a while after the registry started again empty (the services re-register with their
-	 * next heartbeat; meanwhile it answers no registry read, so nobody swaps its copy for an empty one).
-	 */
-	@Test
-	@Order(11)
-	void registryStoppedForAMinute() {
-		var row = report.begin("11. service-registry stopped for " + REGISTRY_OUTAGE.toSeconds() + " s, started again");
-		var consumerId = fixtures.consumer("100000.00");
-		var traffic = new DiscoveryTraffic(fixtures.asConsumer(consumerId), consumerId).at(restaurantId);
-		stack.stop(Component.SERVICE_REGISTRY);
-		long restartedAt;
-		try {
-			await().during(REGISTRY_OUTAGE).atMost(REGISTRY_OUTAGE.plus(POLL_MARGIN)).pollInterval(POLL)
-				.until(traffic::allAnswered);
-		}
-		finally {
-			restartedAt = System.nanoTime();
-			stack.start(Component.SERVICE_REGISTRY);
-		}
-		long startedMs = (System.nanoTime() - restartedAt) / 1_000_000;
-		int duringOutage = traffic.requests();
-		await().during(AFTER_REGISTRY_RESTART).atMost(AFTER_REGISTRY_RESTART.plus(POLL_MARGIN)).pollInterval(POLL)
-			.until(traffic::allAnswered);
-		assertThat(traffic.failures()).as("requests that failed while the registry was down or restarting").isEmpty();
-
-		var orders = traffic.orders();
-		long recoveryMs = awaitRecovered(orders, restartedAt);
-		row.finish(orders.size(), assertExactlyOnce(orders), recoveryMs,
-				("%d requests (keyed POSTs, GETs of the order and its consumer) while it was down, %d in the %d s after "
-						+ "its restart (%.1f s), all answered 2xx").formatted(duringOutage,
-								traffic.requests() - duringOutage, AFTER_REGISTRY_RESTART.toSeconds(), startedMs / 1000.0));
-	}
-
 	private static long awaitRecovered(Collection<String> orders, long since) {
 		awaitCompleted(orders, since);
 		// the probes also drive a half-open breaker closed: it needs a few successful calls

@@ -79,6 +79,13 @@ final class Fixtures {
 		return placeOrder(asConsumer(consumerId), consumerId, restaurantId, lineItemsJson);
 	}
 
+	/** {@code POST /api/v1/orders} by the consumer the order is for, with a new {@code Idempotency-Key}. */
+	ApiClient.Response placeKeyedOrder(String consumerId, String restaurantId, String lineItemsJson) {
+		return asConsumer(consumerId).post("/api/v1/orders", """
+				{"consumerId": "%s", "restaurantId": "%s", "lineItems": %s}""".formatted(consumerId, restaurantId,
+						lineItemsJson), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+	}
+
 	/** {@code POST /api/v1/orders} by {@code caller}, whatever consumer the body names (even one that is not a UUID). */
 	ApiClient.Response placeOrder(ApiClient caller, String consumerId, String restaurantId, String lineItemsJson) {
 		return caller.post("/api/v1/orders", """

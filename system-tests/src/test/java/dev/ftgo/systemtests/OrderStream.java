@@ -33,6 +33,7 @@ final class OrderStream implements AutoCloseable {
 	private static final String ONE_CURRY = "[{\"menuItemId\": \"m1\", \"quantity\": 1}]";
 
 	private final Fixtures fixtures;
+	private final boolean keyed;
 	private final String consumerId;
 	private final String restaurantId;
 	private final long startedAt = System.nanoTime();
@@ -43,15 +44,30 @@ final class OrderStream implements AutoCloseable {
 	private final ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
 	private final AtomicInteger sent = new AtomicInteger();
 
-	private OrderStream(Fixtures fixtures, String consumerId, String restaurantId) {
+	private OrderStream(Fixtures fixtures, boolean keyed, String consumerId, String restaurantId) {
 		this.fixtures = fixtures;
+		this.keyed = keyed;
 		this.consumerId = consumerId;
 		this.restaurantId = restaurantId;
 	}
 
 	/** Starts placing one order of {@code consumerId} at {@code restaurantId} every {@code 1000 / perSecond} ms. */
 	static OrderStream start(Fixtures fixtures, String consumerId, String restaurantId, int perSecond) {
-		var stream = new OrderStream(fixtures, consumerId, restaurantId);
+		return start(fixtures, false, consumerId, restaurantId, perSecond);
+	}
+
+	/**
+	 * As {@link #start(Fixtures, String, String, int)}, each order with an {@code Idempotency-Key} of its own: a
+	 * request whose answer was lost may then be sent again (by the gateway, to another instance) without placing a
+	 * second order.
+	 */
+	static OrderStream startKeyed(Fixtures fixtures, String consumerId, String restaurantId, int perSecond) {
+		return start(fixtures, true, consumerId, restaurantId, perSecond);
+	}
+
+	private static OrderStream start(Fixtures fixtures, boolean keyed, String consumerId, String restaurantId,
+			int perSecond) {
+		var stream = new OrderStream(fixtures, keyed, consumerId, restaurantId);
 		stream.clock.scheduleAtFixedRate(() -> stream.workers.execute(stream::placeOne), 0, 1000 / perSecond,
 				TimeUnit.MILLISECONDS);
 		return stream;
@@ -62,7 +78,8 @@ final class OrderStream implements AutoCloseable {
 		long sentAt = System.nanoTime();
 		long sentAtMs = (sentAt - startedAt) / 1_000_000;
 		try {
-			ApiClient.Response placed = fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
+			ApiClient.Response placed = keyed ? fixtures.placeKeyedOrder(consumerId, restaurantId, ONE_CURRY)
+					: fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
 			long latencyMs = (System.nanoTime() - sentAt) / 1_000_000;
 			latenciesMs.add(latencyMs);
 			if (placed.status() == 201) {

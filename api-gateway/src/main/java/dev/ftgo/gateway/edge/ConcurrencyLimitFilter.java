@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * Sheds load at the edge. Each route has an adaptive limit on the requests in flight to its service
+ * Sheds load at the edge. Each service has an adaptive limit on the requests in flight to it from here
  * ({@link ConcurrencyLimitSettings}); one over the limit is refused at once with a 503 problem and
  * {@code Retry-After}, before anything is sent to the service.
  * <p>
@@ -46,7 +46,7 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 
 	private final ConcurrencyLimitSettings settings;
 	private final MeterRegistry meters;
-	private final Map<String, RouteLimit> routes = new ConcurrentHashMap<>();
+	private final Map<String, RouteLimit> services = new ConcurrentHashMap<>();
 
 	ConcurrencyLimitFilter(ConcurrencyLimitSettings settings, MeterRegistry meters) {
 		this.settings = settings;
@@ -64,11 +64,12 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 		if (!settings.enabled() || route == null) {
 			return chain.filter(exchange);
 		}
-		var limit = routes.computeIfAbsent(route.getId(), this::limitFor);
+		var service = serviceOf(route);
+		var limit = services.computeIfAbsent(service, this::limitFor);
 		var permit = limit.limiter().acquire(null);
 		if (permit.isEmpty()) {
 			limit.refused().increment();
-			return Mono.error(atCapacity(route.getId(), limit.limiter().getLimit()));
+			return Mono.error(atCapacity(service, limit.limiter().getLimit()));
 		}
 		var listener = permit.get();
 		var released = new AtomicBoolean();
@@ -77,6 +78,15 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 				release(listener, signal, exchange);
 			}
 		});
+	}
+
+	/**
+	 * The service a route sends to ({@code lb://order-service}): a service's reads and writes take routes of their
+	 * own, but it is the service whose capacity the limit guards, so they share one limit.
+	 */
+	static String serviceOf(Route route) {
+		var host = route.getUri().getHost();
+		return "lb".equals(route.getUri().getScheme()) && host != null ? host : route.getId();
 	}
 
 	private static void release(Limiter.Listener listener, SignalType signal, ServerWebExchange exchange) {
@@ -93,18 +103,18 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 		}
 	}
 
-	private ProblemException atCapacity(String routeId, int limit) {
+	private ProblemException atCapacity(String service, int limit) {
 		var headers = new HttpHeaders();
 		long seconds = Math.max(1, settings.retryAfter().toSeconds());
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, routeId + " is at capacity: the gateway already has "
+		return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, service + " is at capacity: the gateway already has "
 				+ limit + " requests in flight to it. Retry in " + seconds + (seconds == 1 ? " second." : " seconds."),
 				headers);
 	}
 
-	private RouteLimit limitFor(String routeId) {
+	private RouteLimit limitFor(String service) {
 		var limiter = SimpleLimiter.newBuilder()
-			.named(routeId)
+			.named(service)
 			.limit(Gradient2Limit.newBuilder()
 				.initialLimit(settings.initialLimit())
 				.minLimit(settings.minLimit())
@@ -115,15 +125,15 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 			.build();
 		Gauge.builder("ftgo.gateway.concurrency.limit", limiter, SimpleLimiter::getLimit)
 			.description("Requests the gateway lets through to the route's service at once, as adapted to its latency")
-			.tag("route", routeId)
+			.tag("service", service)
 			.register(meters);
 		Gauge.builder("ftgo.gateway.concurrency.inflight", limiter, SimpleLimiter::getInflight)
 			.description("Requests in flight to the route's service")
-			.tag("route", routeId)
+			.tag("service", service)
 			.register(meters);
 		var refused = Counter.builder("ftgo.gateway.concurrency.refused")
 			.description("Requests refused with 503 because the route's service was at its concurrency limit")
-			.tag("route", routeId)
+			.tag("service", service)
 			.register(meters);
 		return new RouteLimit(limiter, refused);
 	}

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The adaptive concurrency limit of each route ({@code ftgo.gateway.concurrency-limit.*}): how many requests
+ * The adaptive concurrency limit of each routed service ({@code ftgo.gateway.concurrency-limit.*}): how many requests
  * the gateway lets through to one service at once. The limit moves between {@code minLimit} and
  * {@code maxLimit} with the service's latency (Netflix's Gradient2 algorithm): it grows while latency stays
  * near its long-term average and shrinks when requests start to queue. A request over the limit is refused
