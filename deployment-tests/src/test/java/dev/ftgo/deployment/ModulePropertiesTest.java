@@ -2,6 +2,7 @@ package dev.ftgo.deployment;
 
 import static dev.ftgo.deployment.ComposeFileTest.PROJECT_ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.FileSystemResource;
 
 /** The binding rules the compose check relies on, shown with Spring's own binder. */
 class ModulePropertiesTest {
@@ -25,7 +24,7 @@ class ModulePropertiesTest {
 	private static final Bindable<Map<String, String>> SERVICE_URLS = Bindable.mapOf(String.class, String.class);
 
 	@Test
-	void theRegistryUrlOfAContainerReachesEurekasDefaultZone() throws IOException {
+	void theRegistryUrlOfAContainerReachesEurekasDefaultZone() {
 		Binder inCompose = binder("order-service", Map.of("FTGO_REGISTRYURL", "http://service-registry:8761/eureka/"));
 		Binder local = binder("order-service", Map.of());
 
@@ -36,7 +35,7 @@ class ModulePropertiesTest {
 	}
 
 	@Test
-	void aVariableForACamelCaseMapKeyAlsoBindsALowerCaseTwin() throws IOException {
+	void aVariableForACamelCaseMapKeyAlsoBindsALowerCaseTwin() {
 		Binder binder = binder("order-service", Map.of("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://elsewhere/eureka/"));
 
 		assertThat(binder.bind("eureka.client.service-url", SERVICE_URLS).get()).containsKeys("defaultZone", "defaultzone");
@@ -75,14 +74,54 @@ class ModulePropertiesTest {
 		assertThat(ModuleProperties.load(root, "demo", List.of()).whyUnbound("SERVER_PORT")).isEmpty();
 	}
 
-	/** The module's application.yml behind the given environment variables, as in a running application. */
-	private static Binder binder(String module, Map<String, Object> variables) throws IOException {
+	@Test
+	void followsTheImportsOfApplicationYmlWhichItsLaterDocumentsOverride(@TempDir Path root) throws IOException {
+		Path library = Files.createDirectories(root.resolve("library/src/main/resources"));
+		Files.writeString(library.resolve("defaults.yml"), """
+				server:
+				  shutdown: graceful
+				  port: 8080
+				eureka:
+				  client:
+				    service-url:
+				      defaultZone: ${ftgo.registry-url:http://127.0.0.1:8761/eureka/}
+				""");
+		Path resources = Files.createDirectories(root.resolve("demo/src/main/resources"));
+		Files.writeString(resources.resolve("application.yml"), """
+				spring:
+				  config:
+				    import: classpath:defaults.yml
+				---
+				server:
+				  port: 8081
+				""");
+
+		ModuleProperties properties = ModuleProperties.load(root, "demo", List.of());
+
+		assertThat(properties.value("server.shutdown")).contains("graceful");
+		assertThat(properties.value("server.port")).contains("8081");
+		assertThat(properties.whyUnbound("FTGO_REGISTRYURL")).isEmpty();
+	}
+
+	@Test
+	void refusesAnImportNoModuleHas(@TempDir Path root) throws IOException {
+		Path resources = Files.createDirectories(root.resolve("demo/src/main/resources"));
+		Files.writeString(resources.resolve("application.yml"), """
+				spring:
+				  config:
+				    import: optional:classpath:absent.yml, classpath:missing.yml
+				""");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> ModuleProperties.load(root, "demo", List.of()))
+				.withMessageContaining("imports classpath:missing.yml");
+	}
+
+	/** The module's application.yml and what it imports behind the given environment variables, as in a running application. */
+	private static Binder binder(String module, Map<String, Object> variables) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-		Path yml = PROJECT_ROOT.resolve(module).resolve("src/main/resources/application.yml");
-		new YamlPropertySourceLoader().load("application.yml", new FileSystemResource(yml))
-				.forEach(environment.getPropertySources()::addLast);
+		ModuleProperties.load(PROJECT_ROOT, module, List.of()).byPrecedence().forEach(environment.getPropertySources()::addLast);
 		ConfigurationPropertySources.attach(environment);
 		return Binder.get(environment);
 	}

@@ -1,4 +1,4 @@
-package dev.ftgo.order;
+package dev.ftgo.web.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.cloud.netflix.eureka.EurekaHealthCheckHandler;
 import org.springframework.cloud.netflix.eureka.serviceregistry.EurekaAutoServiceRegistration;
 
@@ -24,60 +24,64 @@ class DeregisterBeforeShutdownTest {
 	private final EurekaAutoServiceRegistration registration = mock(EurekaAutoServiceRegistration.class);
 	private final EurekaHealthCheckHandler healthCheck = mock(EurekaHealthCheckHandler.class);
 
-	private DeregisterBeforeShutdown lifecycle(boolean registered) {
+	private DeregisterBeforeShutdown lifecycle(boolean healthChecked) {
 		var beans = new StaticListableBeanFactory();
-		if (registered) {
-			beans.addBean("registration", registration);
+		if (healthChecked) {
 			beans.addBean("healthCheck", healthCheck);
 		}
-		return new DeregisterBeforeShutdown(beans.getBeanProvider(EurekaAutoServiceRegistration.class),
-				beans.getBeanProvider(EurekaHealthCheckHandler.class), new DeregisterBeforeShutdown.Settings(DRAIN));
+		return new DeregisterBeforeShutdown(registration, beans.getBeanProvider(EurekaHealthCheckHandler.class),
+				new DrainProperties(DRAIN));
 	}
 
 	@Test
 	void stopsBeforeTheWebServersGracefulShutdown() {
-		assertThat(lifecycle(true).getPhase()).isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
+		assertThat(lifecycle(true).getPhase()).isGreaterThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE);
 	}
 
 	@Test
 	void leavesEurekaThenLetsTheShutdownGoOnOnlyAfterTheDrainDelay() {
 		when(registration.isRunning()).thenReturn(true);
 		var lifecycle = lifecycle(true);
-		lifecycle.start();
-		var goOn = new CountDownLatch(1);
 
-		lifecycle.stop(goOn::countDown);
+		var goOn = stop(lifecycle);
 
 		var order = inOrder(healthCheck, registration);
 		order.verify(healthCheck).stop();
 		order.verify(registration).stop();
-		assertThat(goOn.getCount()).as("shutdown held for the drain delay").isEqualTo(1);
 		assertThat(lifecycle.isRunning()).isFalse();
-		await().atMost(DRAIN.multipliedBy(5)).until(() -> goOn.getCount() == 0);
+		assertHeldForTheDrainDelay(goOn);
 	}
 
 	@Test
 	void drainsAlsoWhenSpringCloudAlreadyMarkedTheInstanceDownOnContextClose() {
 		when(registration.isRunning()).thenReturn(false);
-		var lifecycle = lifecycle(true);
-		lifecycle.start();
-		var goOn = new CountDownLatch(1);
 
-		lifecycle.stop(goOn::countDown);
+		var goOn = stop(lifecycle(true));
 
 		verify(registration, never()).stop();
-		assertThat(goOn.getCount()).as("shutdown held for the drain delay").isEqualTo(1);
-		await().atMost(DRAIN.multipliedBy(5)).until(() -> goOn.getCount() == 0);
+		assertHeldForTheDrainDelay(goOn);
 	}
 
 	@Test
-	void letsTheShutdownGoOnAtOnceWhenNotRegistered() {
-		var lifecycle = lifecycle(false);
+	void drainsAlsoWithoutTheEurekaHealthCheck() {
+		when(registration.isRunning()).thenReturn(true);
+
+		var goOn = stop(lifecycle(false));
+
+		verify(registration).stop();
+		assertHeldForTheDrainDelay(goOn);
+	}
+
+	/** Started, then stopped: the latch counts down when the shutdown may go on. */
+	private static CountDownLatch stop(DeregisterBeforeShutdown lifecycle) {
 		lifecycle.start();
 		var goOn = new CountDownLatch(1);
-
 		lifecycle.stop(goOn::countDown);
+		return goOn;
+	}
 
-		assertThat(goOn.getCount()).isZero();
+	private static void assertHeldForTheDrainDelay(CountDownLatch goOn) {
+		assertThat(goOn.getCount()).as("shutdown held for the drain delay").isEqualTo(1);
+		await().atMost(DRAIN.multipliedBy(5)).until(() -> goOn.getCount() == 0);
 	}
 }
