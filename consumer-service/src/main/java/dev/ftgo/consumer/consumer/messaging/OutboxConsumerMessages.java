@@ -1,9 +1,11 @@
 package dev.ftgo.consumer.consumer.messaging;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import dev.ftgo.consumer.consumer.ConsumerEvent;
-import dev.ftgo.consumer.consumer.ConsumerEventPublisher;
+import dev.ftgo.consumer.consumer.ConsumerMessages;
 import dev.ftgo.consumer.consumer.ConsumerReactivated;
 import dev.ftgo.consumer.consumer.ConsumerRegistered;
 import dev.ftgo.consumer.consumer.ConsumerSuspended;
@@ -12,25 +14,29 @@ import dev.ftgo.messaging.MessageHeaders;
 import dev.ftgo.messaging.OutboxWriter;
 
 /**
- * Sends consumer events to {@code consumer.events} through the outbox, keyed by consumer id so that the
- * events of one consumer stay in order (docs/messaging.md).
+ * Sends consumer events on {@code consumer.events} through the outbox of the caller's transaction; cdc-relay
+ * publishes them. The key is the consumer id, so the events of one consumer stay in order (docs/messaging.md).
  */
 @Component
-class ConsumerEventsOutbox implements ConsumerEventPublisher {
+class OutboxConsumerMessages implements ConsumerMessages {
 
 	static final String TOPIC = "consumer.events";
 	static final String SCHEMA_VERSION = "1";
 
 	private final OutboxWriter outbox;
 
-	ConsumerEventsOutbox(OutboxWriter outbox) {
+	OutboxConsumerMessages(OutboxWriter outbox) {
 		this.outbox = outbox;
 	}
 
 	@Override
-	public void publish(ConsumerEvent event) {
-		outbox.send(Message.of(TOPIC, event.consumerId().toString(), typeOf(event), ConsumerSnapshot.of(event))
-				.withHeaders(MessageHeaders.NONE.withSchemaVersion(SCHEMA_VERSION)));
+	public void send(List<ConsumerEvent> messages) {
+		messages.stream().map(OutboxConsumerMessages::toMessage).forEach(outbox::send);
+	}
+
+	private static Message toMessage(ConsumerEvent event) {
+		return Message.of(TOPIC, event.consumerId().toString(), typeOf(event), ConsumerSnapshot.of(event))
+				.withHeaders(MessageHeaders.NONE.withSchemaVersion(SCHEMA_VERSION));
 	}
 
 	/** Spelled out rather than taken from the class name: renaming a class must not change the contract. */
