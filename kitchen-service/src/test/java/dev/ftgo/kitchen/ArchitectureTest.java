@@ -34,6 +34,9 @@ class ArchitectureTest {
 			.adaptersGoThroughTheApplicationServices("Restaurants", "Tickets");
 
 	@ArchTest
+	static final ArchRule messagesLeaveThroughOneKindOfAdapter = SERVICE.messagesLeaveThroughOneKindOfAdapter();
+
+	@ArchTest
 	static final ArchRule onlyTheMessagingPackagesUseTheMessagingLibrary = SERVICE
 			.onlyTheMessagingPackagesUseTheMessagingLibrary();
 

@@ -1,7 +1,5 @@
 package dev.ftgo.consumer.consumer.messaging;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import dev.ftgo.consumer.consumer.ConsumerEvent;
@@ -11,6 +9,7 @@ import dev.ftgo.consumer.consumer.ConsumerRegistered;
 import dev.ftgo.consumer.consumer.ConsumerSuspended;
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.MessageHeaders;
+import dev.ftgo.messaging.OutboxAdapter;
 import dev.ftgo.messaging.OutboxWriter;
 
 /**
@@ -18,23 +17,17 @@ import dev.ftgo.messaging.OutboxWriter;
  * publishes them. The key is the consumer id, so the events of one consumer stay in order (docs/messaging.md).
  */
 @Component
-class OutboxConsumerMessages implements ConsumerMessages {
+class OutboxConsumerMessages extends OutboxAdapter<ConsumerEvent> implements ConsumerMessages {
 
 	static final String TOPIC = "consumer.events";
 	static final String SCHEMA_VERSION = "1";
 
-	private final OutboxWriter outbox;
-
 	OutboxConsumerMessages(OutboxWriter outbox) {
-		this.outbox = outbox;
+		super(outbox);
 	}
 
 	@Override
-	public void send(List<ConsumerEvent> messages) {
-		messages.stream().map(OutboxConsumerMessages::toMessage).forEach(outbox::send);
-	}
-
-	private static Message toMessage(ConsumerEvent event) {
+	protected Message toMessage(ConsumerEvent event) {
 		return Message.of(TOPIC, event.consumerId().toString(), typeOf(event), ConsumerSnapshot.of(event))
 				.withHeaders(MessageHeaders.NONE.withSchemaVersion(SCHEMA_VERSION));
 	}

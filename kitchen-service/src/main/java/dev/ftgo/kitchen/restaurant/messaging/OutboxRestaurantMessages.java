@@ -1,13 +1,12 @@
 package dev.ftgo.kitchen.restaurant.messaging;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import dev.ftgo.kitchen.restaurant.RestaurantEvent;
 import dev.ftgo.kitchen.restaurant.RestaurantMessages;
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.MessageHeaders;
+import dev.ftgo.messaging.OutboxAdapter;
 import dev.ftgo.messaging.OutboxWriter;
 
 /**
@@ -16,23 +15,17 @@ import dev.ftgo.messaging.OutboxWriter;
  * type is the event record's name; the payload is the snapshot itself.
  */
 @Component
-class OutboxRestaurantMessages implements RestaurantMessages {
+class OutboxRestaurantMessages extends OutboxAdapter<RestaurantEvent> implements RestaurantMessages {
 
 	static final String TOPIC = "restaurant.events";
 	private static final MessageHeaders HEADERS = MessageHeaders.NONE.withSchemaVersion("1");
 
-	private final OutboxWriter outbox;
-
 	OutboxRestaurantMessages(OutboxWriter outbox) {
-		this.outbox = outbox;
+		super(outbox);
 	}
 
 	@Override
-	public void send(List<RestaurantEvent> messages) {
-		messages.stream().map(OutboxRestaurantMessages::toMessage).forEach(outbox::send);
-	}
-
-	private static Message toMessage(RestaurantEvent event) {
+	protected Message toMessage(RestaurantEvent event) {
 		var snapshot = event.restaurant();
 		return Message.of(TOPIC, snapshot.restaurantId().toString(), event.getClass().getSimpleName(), snapshot)
 				.withHeaders(HEADERS);

@@ -1,12 +1,11 @@
 package dev.ftgo.kitchen.ticket.messaging;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import dev.ftgo.kitchen.ticket.TicketEvent;
 import dev.ftgo.kitchen.ticket.TicketMessages;
 import dev.ftgo.messaging.Message;
+import dev.ftgo.messaging.OutboxAdapter;
 import dev.ftgo.messaging.OutboxWriter;
 
 /**
@@ -15,22 +14,16 @@ import dev.ftgo.messaging.OutboxWriter;
  * event record's name.
  */
 @Component
-class OutboxTicketMessages implements TicketMessages {
+class OutboxTicketMessages extends OutboxAdapter<TicketEvent> implements TicketMessages {
 
 	static final String TOPIC = "ticket.events";
 
-	private final OutboxWriter outbox;
-
 	OutboxTicketMessages(OutboxWriter outbox) {
-		this.outbox = outbox;
+		super(outbox);
 	}
 
 	@Override
-	public void send(List<TicketEvent> messages) {
-		messages.stream().map(OutboxTicketMessages::toMessage).forEach(outbox::send);
-	}
-
-	private static Message toMessage(TicketEvent event) {
+	protected Message toMessage(TicketEvent event) {
 		return Message.of(TOPIC, event.ticketId().toString(), event.getClass().getSimpleName(), event)
 				.withHeaders(Replies.SCHEMA_VERSION_1);
 	}
