@@ -26,6 +26,9 @@ class ArchitectureTest {
 			.adaptersGoThroughTheApplicationServices("Consumers", "Notifications");
 
 	@ArchTest
+	static final ArchRule messagesLeaveThroughOneKindOfAdapter = SERVICE.messagesLeaveThroughOneKindOfAdapter();
+
+	@ArchTest
 	static final ArchRule onlyTheMessagingPackagesUseTheMessagingLibrary = SERVICE
 			.onlyTheMessagingPackagesUseTheMessagingLibrary();
 }

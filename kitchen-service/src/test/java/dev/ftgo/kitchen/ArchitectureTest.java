@@ -18,7 +18,7 @@ class ArchitectureTest {
 	private static final ServiceArchitecture SERVICE = new ServiceArchitecture("dev.ftgo.kitchen");
 
 	/**
-	 * The domain announces changes through its own ports (RestaurantEvents, TicketEvents); messaging implements them.
+	 * The domain announces changes through its own ports (RestaurantMessages, TicketMessages); messaging implements them.
 	 * Who the caller is stays in the web layer too: it hands the domain a TicketAccess, never the token.
 	 */
 	@ArchTest
@@ -32,6 +32,9 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule adaptersGoThroughTheApplicationServices = SERVICE
 			.adaptersGoThroughTheApplicationServices("Restaurants", "Tickets");
+
+	@ArchTest
+	static final ArchRule messagesLeaveThroughOneKindOfAdapter = SERVICE.messagesLeaveThroughOneKindOfAdapter();
 
 	@ArchTest
 	static final ArchRule onlyTheMessagingPackagesUseTheMessagingLibrary = SERVICE

@@ -34,6 +34,9 @@ class ArchitectureTest {
 	static final ArchRule adaptersGoThroughTheApplicationServices = SERVICE
 			.adaptersGoThroughTheApplicationServices("Orders");
 
+	@ArchTest
+	static final ArchRule messagesLeaveThroughOneKindOfAdapter = SERVICE.messagesLeaveThroughOneKindOfAdapter();
+
 	/** The library's {@link RetentionPurge} is plain JDBC housekeeping, which the idempotency keys share with the inbox. */
 	@ArchTest
 	static final ArchRule onlyTheMessagingPackagesUseTheMessagingLibrary = SERVICE

@@ -1,7 +1,10 @@
 package dev.ftgo.consumer.consumer;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -11,11 +14,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
  * A consumer who orders food. Its status changes only through {@link #suspend()} and
  * {@link #reactivate()}; {@link #validateOrder(Money)} applies the rules order-service relies on.
+ *
+ * Registering and each status change record the {@link ConsumerEvent} they cause; {@link #releaseMessages()}
+ * hands them to whoever saves the consumer, each carrying the consumer as it is then.
  */
 @Entity
 @Table(name = "consumer")
@@ -42,6 +49,11 @@ public class Consumer {
 
 	private Instant createdAt;
 
+	// recorded by the changes of this instance, not stored: the outbox stores them. Each is completed with the
+	// consumer's state only on release, because the version it must carry is known only once the change is flushed
+	@Transient
+	private final List<Function<Consumer, ConsumerEvent>> messages = new ArrayList<>();
+
 	protected Consumer() {
 		// for JPA
 	}
@@ -53,6 +65,7 @@ public class Consumer {
 		this.orderLimit = orderLimit;
 		this.status = ConsumerStatus.ACTIVE;
 		this.createdAt = createdAt;
+		record(ConsumerRegistered::of);
 	}
 
 	public static Consumer register(PersonName name, EmailAddress email, Money orderLimit, Instant now) {
@@ -64,6 +77,7 @@ public class Consumer {
 			throw new IllegalConsumerStateException("Consumer " + id + " is already suspended");
 		}
 		status = ConsumerStatus.SUSPENDED;
+		record(ConsumerSuspended::of);
 	}
 
 	public void reactivate() {
@@ -71,6 +85,27 @@ public class Consumer {
 			throw new IllegalConsumerStateException("Consumer " + id + " is already active");
 		}
 		status = ConsumerStatus.ACTIVE;
+		record(ConsumerReactivated::of);
+	}
+
+	/**
+	 * The messages recorded since the last call, in the order of the changes; the consumer forgets them. Each
+	 * carries the consumer as it is now, so call this after the change is flushed: order-service's replica keeps
+	 * the snapshot with the highest version, and JPA moves the version only when it flushes. Send them in the
+	 * transaction that saves this consumer.
+	 *
+	 * @throws IllegalStateException if the consumer was never flushed and has no version yet
+	 */
+	public List<ConsumerEvent> releaseMessages() {
+		if (messages.isEmpty()) {
+			return List.of();
+		}
+		if (version == null) {
+			throw new IllegalStateException("Consumer " + id + " has no version until it is flushed");
+		}
+		var released = messages.stream().map(message -> message.apply(this)).toList();
+		messages.clear();
+		return released;
 	}
 
 	public OrderValidation validateOrder(Money orderTotal) {
@@ -85,6 +120,10 @@ public class Consumer {
 			return OrderValidation.refuse("Order total " + orderTotal + " exceeds the order limit of " + orderLimit);
 		}
 		return OrderValidation.approve();
+	}
+
+	private void record(Function<Consumer, ConsumerEvent> message) {
+		messages.add(message);
 	}
 
 	public ConsumerId id() {

@@ -2,7 +2,6 @@ package dev.ftgo.consumer.consumer;
 
 import java.time.Clock;
 import java.util.Currency;
-import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,13 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConsumerService {
 
 	private final Consumers consumers;
-	private final ConsumerEventPublisher events;
+	private final ConsumerMessages messages;
 	private final ConsumerSettings settings;
 	private final Clock clock;
 
-	ConsumerService(Consumers consumers, ConsumerEventPublisher events, ConsumerSettings settings, Clock clock) {
+	ConsumerService(Consumers consumers, ConsumerMessages messages, ConsumerSettings settings, Clock clock) {
 		this.consumers = consumers;
-		this.events = events;
+		this.messages = messages;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -28,7 +27,7 @@ public class ConsumerService {
 	public Consumer register(PersonName name, EmailAddress email, Money orderLimitOrNull) {
 		var limit = orderLimitOrNull != null ? orderLimitOrNull : defaultOrderLimit();
 		var consumer = consumers.save(Consumer.register(name, email, limit, clock.instant()));
-		return published(consumer, ConsumerRegistered::of);
+		return sent(consumer);
 	}
 
 	@Transactional(readOnly = true)
@@ -39,13 +38,13 @@ public class ConsumerService {
 	public Consumer suspend(ConsumerId id) {
 		var consumer = load(id);
 		consumer.suspend();
-		return published(consumer, ConsumerSuspended::of);
+		return sent(consumer);
 	}
 
 	public Consumer reactivate(ConsumerId id) {
 		var consumer = load(id);
 		consumer.reactivate();
-		return published(consumer, ConsumerReactivated::of);
+		return sent(consumer);
 	}
 
 	@Transactional(readOnly = true)
@@ -53,12 +52,12 @@ public class ConsumerService {
 		return load(id).validateOrder(orderTotal);
 	}
 
-	private Consumer published(Consumer consumer, Function<Consumer, ConsumerEvent> event) {
+	private Consumer sent(Consumer consumer) {
 		// JPA moves @Version only when it flushes; the snapshot must carry the version this change gives the row,
 		// which is what order-service's replica compares. Flushing first also surfaces a concurrent update
 		// (optimistic lock) before anything is sent.
 		consumers.flush();
-		events.publish(event.apply(consumer));
+		messages.send(consumer.releaseMessages());
 		return consumer;
 	}
 

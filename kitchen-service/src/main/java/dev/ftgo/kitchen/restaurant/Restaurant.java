@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
@@ -16,12 +17,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
  * A restaurant and its menu. It is open when created; {@link #close()} and {@link #open()} change that
  * and refuse to repeat themselves. The menu is replaced as a whole, never edited item by item, so it
  * is always a valid {@link Menu}.
+ *
+ * Each change records the {@link RestaurantEvent} it causes; {@link #releaseMessages()} hands them to whoever
+ * saves the restaurant, each carrying the restaurant as it is then.
  */
 @Entity
 @Table(name = "restaurant")
@@ -51,6 +56,11 @@ public class Restaurant {
 
 	private Instant createdAt;
 
+	// recorded by the changes of this instance, not stored: the outbox stores them. Each is completed with the
+	// snapshot only on release, because the version it must carry is known only once the change is flushed
+	@Transient
+	private final List<Function<RestaurantSnapshot, RestaurantEvent>> messages = new ArrayList<>();
+
 	protected Restaurant() {
 		// for JPA
 	}
@@ -61,6 +71,7 @@ public class Restaurant {
 		this.open = true;
 		this.menu = new ArrayList<>(menu.items());
 		this.createdAt = createdAt;
+		record(RestaurantCreated::new);
 	}
 
 	public static Restaurant create(String name, Menu menu, Instant now) {
@@ -71,6 +82,7 @@ public class Restaurant {
 		// a new list, not clear() + addAll(): Hibernate then deletes and re-inserts the rows instead of
 		// updating them position by position, which could briefly duplicate an id and break the unique key
 		this.menu = new ArrayList<>(newMenu.items());
+		record(RestaurantMenuRevised::new);
 	}
 
 	public void close() {
@@ -78,6 +90,7 @@ public class Restaurant {
 			throw new IllegalRestaurantStateException("Restaurant " + id + " is already closed");
 		}
 		open = false;
+		record(RestaurantClosed::new);
 	}
 
 	public void open() {
@@ -85,6 +98,25 @@ public class Restaurant {
 			throw new IllegalRestaurantStateException("Restaurant " + id + " is already open");
 		}
 		open = true;
+		record(RestaurantOpened::new);
+	}
+
+	/**
+	 * The messages recorded since the last call, in the order of the changes; the restaurant forgets them.
+	 * Each carries the restaurant as it is now, so call this after the change is flushed: replicas keep the
+	 * snapshot with the highest version, and JPA moves the version only when it flushes. Send them in the
+	 * transaction that saves this restaurant.
+	 *
+	 * @throws IllegalStateException if the restaurant was never flushed and has no version yet
+	 */
+	public List<RestaurantEvent> releaseMessages() {
+		if (messages.isEmpty()) {
+			return List.of();
+		}
+		var snapshot = RestaurantSnapshot.of(this);
+		var released = messages.stream().map(message -> message.apply(snapshot)).toList();
+		messages.clear();
+		return released;
 	}
 
 	public Optional<MenuItem> menuItem(String menuItemId) {
@@ -117,6 +149,10 @@ public class Restaurant {
 	 */
 	public Long version() {
 		return version;
+	}
+
+	private void record(Function<RestaurantSnapshot, RestaurantEvent> message) {
+		messages.add(message);
 	}
 
 	private static String requireName(String name) {

@@ -1,29 +1,28 @@
 package dev.ftgo.kitchen.restaurant;
 
 import java.time.Clock;
-import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The restaurant use cases; each runs in one transaction, which also announces the change it made. */
+/** The restaurant use cases; each runs in one transaction, which also sends the event of the change it made. */
 @Service
 @Transactional
 public class RestaurantService {
 
 	private final Restaurants restaurants;
-	private final RestaurantEvents events;
+	private final RestaurantMessages messages;
 	private final Clock clock;
 
-	RestaurantService(Restaurants restaurants, RestaurantEvents events, Clock clock) {
+	RestaurantService(Restaurants restaurants, RestaurantMessages messages, Clock clock) {
 		this.restaurants = restaurants;
-		this.events = events;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
 	public Restaurant create(String name, Menu menu) {
 		var restaurant = restaurants.save(Restaurant.create(name, menu, clock.instant()));
-		return announce(restaurant, RestaurantCreated::new);
+		return sent(restaurant);
 	}
 
 	@Transactional(readOnly = true)
@@ -34,26 +33,26 @@ public class RestaurantService {
 	public Restaurant replaceMenu(RestaurantId id, Menu menu) {
 		var restaurant = load(id);
 		restaurant.replaceMenu(menu);
-		return announce(restaurant, RestaurantMenuRevised::new);
+		return sent(restaurant);
 	}
 
 	public Restaurant close(RestaurantId id) {
 		var restaurant = load(id);
 		restaurant.close();
-		return announce(restaurant, RestaurantClosed::new);
+		return sent(restaurant);
 	}
 
 	public Restaurant open(RestaurantId id) {
 		var restaurant = load(id);
 		restaurant.open();
-		return announce(restaurant, RestaurantOpened::new);
+		return sent(restaurant);
 	}
 
-	private Restaurant announce(Restaurant restaurant, Function<RestaurantSnapshot, RestaurantEvent> event) {
+	private Restaurant sent(Restaurant restaurant) {
 		// flushed first: the version increments at flush, and replicas keep the snapshot with the highest one,
 		// so the snapshot must carry the version this change commits with, not the one it was read with
 		restaurants.flush();
-		events.publish(event.apply(RestaurantSnapshot.of(restaurant)));
+		messages.send(restaurant.releaseMessages());
 		return restaurant;
 	}
 

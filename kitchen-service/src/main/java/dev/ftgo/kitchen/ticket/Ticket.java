@@ -36,8 +36,8 @@ import jakarta.persistence.Version;
 /**
  * The kitchen's work for one order. It moves {@code AWAITING_ACCEPTANCE → ACCEPTED → PREPARING →
  * READY_FOR_PICKUP → PICKED_UP}, one named transition per step; it can be cancelled only before
- * preparation starts. Every transition refuses to run from any other state, and records its
- * {@link TicketEvent} for the application service to publish.
+ * preparation starts. Every transition refuses to run from any other state, and records the
+ * {@link TicketEvent} it causes; {@link #releaseMessages()} hands them to whoever saves the ticket.
  */
 @Entity
 @Table(name = "ticket")
@@ -74,9 +74,9 @@ public class Ticket {
 	private Instant pickedUpAt;
 	private Instant cancelledAt;
 
-	// recorded by the transitions, released by the application service; never stored with the ticket
+	// recorded by the transitions of this instance, not stored: the outbox stores them
 	@Transient
-	private final List<TicketEvent> events = new ArrayList<>();
+	private final List<TicketEvent> messages = new ArrayList<>();
 
 	protected Ticket() {
 		// for JPA
@@ -133,28 +133,28 @@ public class Ticket {
 		this.readyBy = readyBy.truncatedTo(ChronoUnit.MICROS);
 		this.state = ACCEPTED;
 		this.acceptedAt = now;
-		events.add(new TicketAccepted(id, orderId, this.readyBy));
+		record(new TicketAccepted(id, orderId, this.readyBy));
 	}
 
 	public void startPreparing(Instant now) {
 		requireState("start preparing", ACCEPTED);
 		state = PREPARING;
 		preparingAt = now;
-		events.add(new TicketPreparationStarted(id, orderId));
+		record(new TicketPreparationStarted(id, orderId));
 	}
 
 	public void markReady(Instant now) {
 		requireState("mark ready", PREPARING);
 		state = READY_FOR_PICKUP;
 		readyAt = now;
-		events.add(new TicketReadyForPickup(id, orderId));
+		record(new TicketReadyForPickup(id, orderId));
 	}
 
 	public void pickUp(Instant now) {
 		requireState("pick up", READY_FOR_PICKUP);
 		state = PICKED_UP;
 		pickedUpAt = now;
-		events.add(new TicketPickedUp(id, orderId));
+		record(new TicketPickedUp(id, orderId));
 	}
 
 	/** Once the kitchen is preparing, the food exists and the order can no longer be cancelled. */
@@ -162,14 +162,21 @@ public class Ticket {
 		requireState("cancel", AWAITING_ACCEPTANCE, ACCEPTED);
 		state = CANCELLED;
 		cancelledAt = now;
-		events.add(new TicketCancelled(id, orderId));
+		record(new TicketCancelled(id, orderId));
 	}
 
-	/** The events of the transitions made since the last call, oldest first; each is released once. */
-	public List<TicketEvent> releaseEvents() {
-		var released = List.copyOf(events);
-		events.clear();
+	/**
+	 * The messages recorded since the last call, in the order of the transitions; the ticket forgets them.
+	 * Send them in the transaction that saves this ticket.
+	 */
+	public List<TicketEvent> releaseMessages() {
+		var released = List.copyOf(messages);
+		messages.clear();
 		return released;
+	}
+
+	private void record(TicketEvent message) {
+		messages.add(message);
 	}
 
 	private void requireState(String transition, TicketState first, TicketState... others) {

@@ -13,7 +13,7 @@ import dev.ftgo.kitchen.restaurant.Restaurants;
 import dev.ftgo.kitchen.ticket.TicketRefusedException.Reason;
 
 /**
- * The ticket use cases; each runs in one transaction, which also publishes the {@link TicketEvent} of its
+ * The ticket use cases; each runs in one transaction, which also sends the {@link TicketEvent} of its
  * transition, and a transition commits only if nobody else changed the ticket since it was read
  * (optimistic locking on {@code version}). The reads and the kitchen's steps take the {@link TicketAccess} of
  * whoever asks; a ticket it does not permit is not found.
@@ -24,14 +24,14 @@ public class TicketService {
 
 	private final Tickets tickets;
 	private final Restaurants restaurants;
-	private final TicketEvents events;
+	private final TicketMessages messages;
 	private final TicketSettings settings;
 	private final Clock clock;
 
-	TicketService(Tickets tickets, Restaurants restaurants, TicketEvents events, TicketSettings settings, Clock clock) {
+	TicketService(Tickets tickets, Restaurants restaurants, TicketMessages messages, TicketSettings settings, Clock clock) {
 		this.tickets = tickets;
 		this.restaurants = restaurants;
-		this.events = events;
+		this.messages = messages;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -78,31 +78,31 @@ public class TicketService {
 	public Ticket accept(TicketId id, Instant readyBy, TicketAccess access) {
 		var ticket = load(id, access);
 		ticket.accept(readyBy, clock.instant(), settings.maxReadyByLeadTime());
-		return published(ticket);
+		return sent(ticket);
 	}
 
 	public Ticket startPreparing(TicketId id, TicketAccess access) {
 		var ticket = load(id, access);
 		ticket.startPreparing(clock.instant());
-		return published(ticket);
+		return sent(ticket);
 	}
 
 	public Ticket markReady(TicketId id, TicketAccess access) {
 		var ticket = load(id, access);
 		ticket.markReady(clock.instant());
-		return published(ticket);
+		return sent(ticket);
 	}
 
 	public Ticket pickUp(TicketId id, TicketAccess access) {
 		var ticket = load(id, access);
 		ticket.pickUp(clock.instant());
-		return published(ticket);
+		return sent(ticket);
 	}
 
 	public Ticket cancel(TicketId id) {
 		var ticket = load(id, TicketAccess.ANYONE);
 		ticket.cancel(clock.instant());
-		return published(ticket);
+		return sent(ticket);
 	}
 
 	/**
@@ -123,11 +123,11 @@ public class TicketService {
 			return ticket;
 		}
 		ticket.cancel(clock.instant());
-		return published(ticket);
+		return sent(ticket);
 	}
 
-	private Ticket published(Ticket ticket) {
-		ticket.releaseEvents().forEach(events::publish);
+	private Ticket sent(Ticket ticket) {
+		messages.send(ticket.releaseMessages());
 		return ticket;
 	}
 

@@ -58,7 +58,7 @@ public final class TicketFixtures {
 				ticket.pickUp(NOW);
 			}
 		}
-		ticket.releaseEvents();
+		ticket.releaseMessages();
 		return ticket;
 	}
 

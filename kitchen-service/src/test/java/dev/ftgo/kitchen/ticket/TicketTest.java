@@ -108,12 +108,12 @@ class TicketTest {
 	@MethodSource("legalTransitions")
 	void performsLegalTransitions(TicketState from, Transition transition) {
 		var ticket = ticketIn(from);
-		ticket.releaseEvents();
+		ticket.releaseMessages();
 
 		transition.action.accept(ticket, LATER);
 
 		assertThat(ticket.state()).isEqualTo(transition.target);
-		assertThat(ticket.releaseEvents()).singleElement().satisfies(event -> {
+		assertThat(ticket.releaseMessages()).singleElement().satisfies(event -> {
 			assertThat(event).isInstanceOf(transition.event);
 			assertThat(event.ticketId()).isEqualTo(ticket.id().value());
 			assertThat(event.orderId()).isEqualTo(ticket.orderId().value());
@@ -125,29 +125,29 @@ class TicketTest {
 	void refusesIllegalTransitionsAndStaysPut(TicketState from, Transition transition) {
 		var ticket = ticketIn(from);
 		var readyBy = ticket.readyBy();
-		ticket.releaseEvents();
+		ticket.releaseMessages();
 
 		assertThatExceptionOfType(IllegalTicketStateException.class)
 				.isThrownBy(() -> transition.action.accept(ticket, LATER))
 				.withMessageContaining(from.name());
 		assertThat(ticket.state()).isEqualTo(from);
 		assertThat(ticket.readyBy()).isEqualTo(readyBy);
-		assertThat(ticket.releaseEvents()).as("a refused transition announces nothing").isEmpty();
+		assertThat(ticket.releaseMessages()).as("a refused transition announces nothing").isEmpty();
 	}
 
 	@Test
 	void releasesTheEventsOfItsTransitionsOnceInOrder() {
 		var ticket = newTicket();
-		assertThat(ticket.releaseEvents()).as("creation is answered by the command handler, not announced").isEmpty();
+		assertThat(ticket.releaseMessages()).as("creation is answered by the command handler, not announced").isEmpty();
 
 		ticket.accept(READY_BY, NOW, MAX_LEAD_TIME);
 		ticket.startPreparing(LATER);
 
 		var id = ticket.id().value();
 		var orderId = ticket.orderId().value();
-		assertThat(ticket.releaseEvents()).containsExactly(new TicketAccepted(id, orderId, READY_BY),
+		assertThat(ticket.releaseMessages()).containsExactly(new TicketAccepted(id, orderId, READY_BY),
 				new TicketPreparationStarted(id, orderId));
-		assertThat(ticket.releaseEvents()).isEmpty();
+		assertThat(ticket.releaseMessages()).isEmpty();
 	}
 
 	@Test

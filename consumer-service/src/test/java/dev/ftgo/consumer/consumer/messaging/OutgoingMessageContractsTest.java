@@ -27,7 +27,7 @@ import dev.ftgo.messaging.OutboxWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Producer side: every consumer event, as ConsumerEventsOutbox sends it, follows the schema consumer-service
+ * Producer side: every consumer event, as OutboxConsumerMessages sends it, follows the schema consumer-service
  * publishes in src/main/resources/contracts/messages, and every schema there is one of a type it sends.
  */
 class OutgoingMessageContractsTest {
@@ -60,13 +60,13 @@ class OutgoingMessageContractsTest {
 				new ConsumerReactivated(id, ConsumerStatus.ACTIVE, limit, 2));
 		var sent = new ArrayList<Message>();
 		// the real outbox adapter, with a writer that only records: no database here
-		var outbox = new ConsumerEventsOutbox(new OutboxWriter(new SimpleDriverDataSource(), JSON) {
+		var outbox = new OutboxConsumerMessages(new OutboxWriter(new SimpleDriverDataSource(), JSON) {
 			@Override
 			public void send(Message message) {
 				sent.add(message);
 			}
 		});
-		events.forEach(outbox::publish);
+		outbox.send(events);
 		return sent;
 	}
 }

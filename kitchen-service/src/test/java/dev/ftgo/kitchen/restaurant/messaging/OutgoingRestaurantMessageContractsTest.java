@@ -23,7 +23,7 @@ import dev.ftgo.messaging.OutboxWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Producer side: every restaurant event, as RestaurantEventsOutbox sends it, follows the schema kitchen-service
+ * Producer side: every restaurant event, as OutboxRestaurantMessages sends it, follows the schema kitchen-service
  * publishes in src/main/resources/contracts/messages.
  */
 class OutgoingRestaurantMessageContractsTest {
@@ -34,7 +34,7 @@ class OutgoingRestaurantMessageContractsTest {
 	void everyRestaurantEventFollowsItsSchema() {
 		var sent = new ArrayList<Message>();
 		// the real outbox adapter, with a writer that only records: no database here
-		var events = new RestaurantEventsOutbox(new OutboxWriter(new SimpleDriverDataSource(), JSON) {
+		var messages = new OutboxRestaurantMessages(new OutboxWriter(new SimpleDriverDataSource(), JSON) {
 			@Override
 			public void send(Message message) {
 				sent.add(message);
@@ -46,7 +46,7 @@ class OutgoingRestaurantMessageContractsTest {
 
 		List<RestaurantEvent> all = List.of(new RestaurantCreated(withMenu), new RestaurantMenuRevised(withMenu),
 				new RestaurantClosed(closedWithoutMenu), new RestaurantOpened(withMenu));
-		all.forEach(events::publish);
+		messages.send(all);
 
 		assertThat(sent).extracting(Message::type).containsExactlyInAnyOrderElementsOf(
 				Stream.of(RestaurantEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList());

@@ -57,12 +57,12 @@ class OutgoingMessageContractsTest {
 
 	@Test
 	void everyTicketEventFollowsItsSchema() {
-		var events = new TicketEventsOutbox(recording);
+		var messages = new OutboxTicketMessages(recording);
 		List<TicketEvent> all = List.of(new TicketAccepted(TICKET, ORDER, Instant.parse("2026-01-15T12:40:00Z")),
 				new TicketPreparationStarted(TICKET, ORDER), new TicketReadyForPickup(TICKET, ORDER),
 				new TicketPickedUp(TICKET, ORDER), new TicketCancelled(TICKET, ORDER));
 
-		all.forEach(events::publish);
+		messages.send(all);
 
 		assertThat(sent).extracting(Message::type).containsExactlyInAnyOrderElementsOf(names(TicketEvent.class.getPermittedSubclasses()));
 		assertFollowTheirSchemas();

@@ -3,34 +3,33 @@ package dev.ftgo.consumer.consumer.messaging;
 import org.springframework.stereotype.Component;
 
 import dev.ftgo.consumer.consumer.ConsumerEvent;
-import dev.ftgo.consumer.consumer.ConsumerEventPublisher;
+import dev.ftgo.consumer.consumer.ConsumerMessages;
 import dev.ftgo.consumer.consumer.ConsumerReactivated;
 import dev.ftgo.consumer.consumer.ConsumerRegistered;
 import dev.ftgo.consumer.consumer.ConsumerSuspended;
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.MessageHeaders;
+import dev.ftgo.messaging.OutboxAdapter;
 import dev.ftgo.messaging.OutboxWriter;
 
 /**
- * Sends consumer events to {@code consumer.events} through the outbox, keyed by consumer id so that the
- * events of one consumer stay in order (docs/messaging.md).
+ * Sends consumer events on {@code consumer.events} through the outbox of the caller's transaction; cdc-relay
+ * publishes them. The key is the consumer id, so the events of one consumer stay in order (docs/messaging.md).
  */
 @Component
-class ConsumerEventsOutbox implements ConsumerEventPublisher {
+class OutboxConsumerMessages extends OutboxAdapter<ConsumerEvent> implements ConsumerMessages {
 
 	static final String TOPIC = "consumer.events";
 	static final String SCHEMA_VERSION = "1";
 
-	private final OutboxWriter outbox;
-
-	ConsumerEventsOutbox(OutboxWriter outbox) {
-		this.outbox = outbox;
+	OutboxConsumerMessages(OutboxWriter outbox) {
+		super(outbox);
 	}
 
 	@Override
-	public void publish(ConsumerEvent event) {
-		outbox.send(Message.of(TOPIC, event.consumerId().toString(), typeOf(event), ConsumerSnapshot.of(event))
-				.withHeaders(MessageHeaders.NONE.withSchemaVersion(SCHEMA_VERSION)));
+	protected Message toMessage(ConsumerEvent event) {
+		return Message.of(TOPIC, event.consumerId().toString(), typeOf(event), ConsumerSnapshot.of(event))
+				.withHeaders(MessageHeaders.NONE.withSchemaVersion(SCHEMA_VERSION));
 	}
 
 	/** Spelled out rather than taken from the class name: renaming a class must not change the contract. */
