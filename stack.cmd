@@ -5,7 +5,7 @@ rem
 rem   stack.cmd                        build what changed, start everything, Ctrl-C stops it
 rem   stack.cmd --reset                same, starting from empty databases and topics
 rem   stack.cmd --help                 options (ports of every component)
-rem   stack.cmd token --role admin     prints a token for the running stack (see --help)
+rem   stack.cmd token --role admin     prints a token for the running stack (see stack.cmd token --help)
 rem   stack.cmd identity               only the identity (JWK set, POST /tokens)
 rem   stack.cmd stop                   stops the stack running from this folder, from another window
 rem

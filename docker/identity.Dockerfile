@@ -20,9 +20,9 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
 	bash docker/build-stage/maven -B -q -pl dev-stack -am package -Dmaven.test.skip=true \
 	&& mkdir -p /identity/lib \
 	&& cp dev-stack/target/dev-stack-cli.jar /identity/ \
-	&& cp dev-stack/target/lib/nimbus-jose-jwt-*.jar /identity/lib/
+	&& cp dev-stack/target/lib/nimbus-jose-jwt-*.jar dev-stack/target/lib/picocli-*.jar /identity/lib/
 
-# ---- runtime: a JRE, the launcher jar and the one library the identity uses, a non-root user ----
+# ---- runtime: a JRE, the launcher jar and the two libraries the identity uses, a non-root user ----
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 app \
 	&& useradd --system --uid 10001 --gid app --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app \
@@ -32,7 +32,7 @@ RUN groupadd --system --gid 10001 app \
 WORKDIR /app
 # dev-stack-cli.jar's manifest names every jar the whole dev stack needs (embedded PostgreSQL, Kafka
 # clients, ...); the JVM skips the ones that are not there, and the identity touches none of them but
-# nimbus-jose-jwt. Owned by root: the process can read its code but not change it.
+# nimbus-jose-jwt and picocli (the command line). Owned by root: the process can read its code but not change it.
 COPY --from=build /identity/ ./
 COPY --chmod=0755 docker/healthcheck.sh /usr/local/bin/healthcheck
 

@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,15 +12,14 @@ import java.util.Set;
  * The project's run command ({@code ./stack}): starts the whole stack as local processes, prints a
  * line per component, creates the demo data, prints a summary with demo tokens, and stops everything in
  * reverse order on Ctrl-C, SIGTERM or {@code ./stack stop} (see {@link StopCommand}). {@code ./stack token ...} prints a token instead (see {@link TokenCommand}),
- * {@code ./stack identity ...} runs only the identity (see {@link IdentityCommand}).
- * Exit codes: 1 a component failed to start, 2 a port is in use (or, for {@code token}, no key yet), 3 ({@code stop})
- * no stack runs, 64 bad usage.
+ * {@code ./stack identity ...} runs only the identity (see {@link IdentityCommand}); {@link StackCommand} declares the
+ * command line. Exit codes: 1 a component failed to start, 2 a port is in use (or, for {@code token}, no key yet),
+ * 3 ({@code stop}) no stack runs, 64 bad usage.
  */
 public final class DevStackMain {
 
-	private static final int FAILED = 1;
-	private static final int PORT_IN_USE = 2;
-	private static final int USAGE = 64;
+	static final int FAILED = 1;
+	static final int PORT_IN_USE = 2;
 	private static final long WATCH_MILLIS = 2000;
 
 	private DevStackMain() {
@@ -35,29 +33,13 @@ public final class DevStackMain {
 		System.exit(run(List.of(args), out, err));
 	}
 
-	/** Returns only when the stack could not start; once it runs, the JVM ends through the shutdown hook. */
+	/** The exit code of the command line {@code args}; a running stack returns only once {@code ./stack stop} asked it to. */
 	static int run(List<String> args, PrintStream out, PrintStream err) {
-		if (!args.isEmpty() && args.get(0).equals(TokenCommand.NAME)) {
-			return token(args.subList(1, args.size()), out, err);
-		}
-		if (!args.isEmpty() && args.get(0).equals(IdentityCommand.NAME)) {
-			return identity(args.subList(1, args.size()), out, err);
-		}
-		if (!args.isEmpty() && args.get(0).equals(StopCommand.NAME)) {
-			return stop(args.subList(1, args.size()), out, err);
-		}
-		CliOptions options;
-		try {
-			options = CliOptions.parse(args);
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			err.print(CliOptions.USAGE);
-			return USAGE;
-		}
-		if (options.help()) {
-			out.print(CliOptions.USAGE);
-			return 0;
-		}
+		return StackCommand.commandLine(out, err).execute(args.toArray(String[]::new));
+	}
+
+	/** Returns only when the stack could not start or was asked to stop; on Ctrl-C the JVM ends through the shutdown hook. */
+	static int launch(CliOptions options, PrintStream out, PrintStream err) {
 		StackLayout layout;
 		try {
 			layout = options.runDir() == null ? StackLayout.detect() : StackLayout.detect().withRunDir(options.runDir());
@@ -112,80 +94,6 @@ public final class DevStackMain {
 		DemoData.Seeded demo = new DemoData(stack.gatewayUri(), stack.tokens().admin(), layout.demoDataFile()).ensure();
 		new Summary(options.ports(), layout, options.runDir() != null, Roster.of(stack)).print(out, seconds, stack.tokens(), demo);
 		watch(stack, reporter, stopRequest, out);
-		return 0;
-	}
-
-	private static int token(List<String> args, PrintStream out, PrintStream err) {
-		TokenCommand command;
-		try {
-			command = TokenCommand.parse(args);
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			err.print(CliOptions.USAGE);
-			return USAGE;
-		}
-		if (command.help()) {
-			out.print(CliOptions.USAGE);
-			return 0;
-		}
-		try {
-			StackLayout layout = command.runDir() == null ? StackLayout.detect() : StackLayout.detect().withRunDir(command.runDir());
-			return command.run(layout, out, err);
-		} catch (StackException e) {
-			err.println(e.getMessage());
-			return FAILED;
-		}
-	}
-
-	private static int stop(List<String> args, PrintStream out, PrintStream err) {
-		StopCommand command;
-		try {
-			command = StopCommand.parse(args);
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			err.print(CliOptions.USAGE);
-			return USAGE;
-		}
-		if (command.help()) {
-			out.print(CliOptions.USAGE);
-			return 0;
-		}
-		try {
-			StackLayout layout = command.runDir() == null ? StackLayout.detect() : StackLayout.detect().withRunDir(command.runDir());
-			return command.run(layout, out, err);
-		} catch (StackException e) {
-			err.println(e.getMessage());
-			return FAILED;
-		}
-	}
-
-	/** Returns only when the identity could not start (or the waiting thread is interrupted): SIGTERM ends the JVM. */
-	private static int identity(List<String> args, PrintStream out, PrintStream err) {
-		IdentityCommand command;
-		try {
-			command = IdentityCommand.parse(args);
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			err.print(CliOptions.USAGE);
-			return USAGE;
-		}
-		if (command.help()) {
-			out.print(CliOptions.USAGE);
-			return 0;
-		}
-		Path keyFile;
-		IdentityServer server;
-		try {
-			keyFile = command.keyFile(StackLayout::detect);
-			server = command.start(keyFile);
-		} catch (PortInUseException e) {
-			err.println(e.getMessage());
-			return PORT_IN_USE;
-		} catch (StackException e) {
-			err.println(e.getMessage());
-			return FAILED;
-		}
-		command.serve(server, keyFile, out);
 		return 0;
 	}
 

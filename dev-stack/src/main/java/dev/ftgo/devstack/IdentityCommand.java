@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./stack identity [--identity-port 8090] [--bind ADDRESS] [--key-file PATH]}: only the dev stack's
@@ -20,28 +21,64 @@ import java.util.function.Supplier;
  * k8s/overlays/local runs, so that the apps there have a JWK set to verify tokens with. The key is read
  * from the key file, or created there; by default that is the run dir's, the one {@code ./stack token} signs with.
  */
-record IdentityCommand(boolean help, int port, InetAddress bindAddress, Path keyFile, Path runDir) {
+@Command(name = IdentityCommand.NAME, sortOptions = false, sortSynopsis = false, usageHelpWidth = 110,
+		versionProvider = StackVersion.class, descriptionHeading = "%n",
+		description = {"Runs only the identity (JWK set and POST /tokens) in the foreground until Ctrl-C or SIGTERM.",
+				"It is the identity container of docker-compose.yml and k8s/overlays/local. Development only.", ""},
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = {
+				"  1:the key file cannot be read or written, or no project is found for the default one",
+				"  2:the port is in use",
+				" 64:bad usage",
+				"130:stopped by Ctrl-C (143: by SIGTERM, as a container is stopped)" })
+final class IdentityCommand implements Callable<Integer> {
 
 	static final String NAME = "identity";
 
-	/** @throws IllegalArgumentException for a usage error, worded for the person at the terminal */
-	static IdentityCommand parse(List<String> args) {
-		SubcommandArgs options = SubcommandArgs.parse(NAME, args, Set.of("--identity-port", "--bind", "--key-file", "--run-dir"));
-		return new IdentityCommand(options.help(),
-				options.value("--identity-port").map(port -> CliOptions.port("--identity-port=" + port))
-						.orElse(StackPorts.defaults().identity()),
-				options.value("--bind").map(IdentityCommand::address).orElse(InetAddress.getLoopbackAddress()),
-				options.value("--key-file").map(file -> Path.of(file).toAbsolutePath()).orElse(null),
-				options.value("--run-dir").map(dir -> Path.of(dir).toAbsolutePath()).orElse(null));
+	@Option(names = "--identity-port", paramLabel = "N", converter = OptionValues.Port.class,
+			description = "default ${DEFAULT-VALUE}")
+	int port = StackPorts.defaults().identity();
+
+	@Option(names = "--bind", paramLabel = "ADDRESS", converter = OptionValues.Address.class,
+			description = "the address it listens on: default 127.0.0.1; 0.0.0.0 for every interface")
+	InetAddress bindAddress = InetAddress.getLoopbackAddress();
+
+	@Option(names = "--key-file", paramLabel = "PATH", converter = OptionValues.AbsolutePath.class,
+			description = "the signing key, created there if missing (default: the run dir's, which ./stack token signs with)")
+	Path keyFile;
+
+	@Option(names = "--run-dir", paramLabel = "PATH", converter = OptionValues.AbsolutePath.class,
+			description = "the stack's run dir, for the default key file (default .dev-stack)")
+	Path runDir;
+
+	@Mixin
+	HelpOptions helpOptions;
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	IdentityCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
 	}
 
-	private static InetAddress address(String value) {
+	/** Returns only when the identity could not start (or the waiting thread is interrupted): SIGTERM ends the JVM. */
+	@Override
+	public Integer call() {
+		Path servedKeyFile;
+		IdentityServer server;
 		try {
-			return InetAddress.getByName(value);
-		} catch (UnknownHostException e) {
-			throw new IllegalArgumentException("--bind takes an address of this machine, such as 127.0.0.1 or 0.0.0.0, not '"
-					+ value + "'");
+			servedKeyFile = keyFile(StackLayout::detect);
+			server = start(servedKeyFile);
+		} catch (PortInUseException e) {
+			err.println(e.getMessage());
+			return DevStackMain.PORT_IN_USE;
+		} catch (StackException e) {
+			err.println(e.getMessage());
+			return DevStackMain.FAILED;
 		}
+		serve(server, servedKeyFile);
+		return 0;
 	}
 
 	/**
@@ -90,7 +127,7 @@ record IdentityCommand(boolean help, int port, InetAddress bindAddress, Path key
 	 * Blocks while {@code server} serves: its threads are daemons, so this thread is what keeps the JVM up.
 	 * On Ctrl-C or SIGTERM (a container's stop) the shutdown hook closes the socket and the JVM ends.
 	 */
-	void serve(IdentityServer server, Path keyFile, PrintStream out) {
+	void serve(IdentityServer server, Path keyFile) {
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			out.println("Stopping the identity");

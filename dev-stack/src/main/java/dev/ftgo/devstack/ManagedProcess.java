@@ -18,7 +18,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class ManagedProcess implements ManagedComponent {
 
-	public static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
+	/**
+	 * How long {@link #stop()} waits after SIGTERM before it kills. A business service does not stop at once: it
+	 * leaves Eureka and drains for its {@code ftgo.discovery.drain-delay} (12 s) until every caller has forgotten
+	 * it, then shuts down gracefully, 16.7 to 20.0 s in all; 20 s here killed some of them before they were done.
+	 * 30 s gives their graceful stop 10 s of margin. Its cost stays bounded: {@link StackShutdown} stops a
+	 * stage's instances in parallel, so a normal Ctrl-C or {@code ./stack stop} still waits for the slowest service
+	 * once (about 20 s of its well under a minute), and only a process that ignores SIGTERM makes a stage wait
+	 * the full 30 s, within the 90 s a whole stop may take.
+	 */
+	public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 
 	private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
 	private static final long POLL_MILLIS = 250;

@@ -3,31 +3,64 @@ package dev.ftgo.devstack;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./stack stop}: asks the stack running from the run dir to stop, as Ctrl-C in its terminal would,
  * and waits until its launcher has stopped every component and exited. Exit code 0 once it has,
  * {@value #NOT_RUNNING} when no stack runs there, 1 when it is still running after the timeout.
  */
-record StopCommand(boolean help, Path runDir, Duration timeout) {
+@Command(name = StopCommand.NAME, sortOptions = false, sortSynopsis = false, usageHelpWidth = 110,
+		versionProvider = StackVersion.class, descriptionHeading = "%n",
+		description = {"Stops the stack running from the run dir, as Ctrl-C in its terminal does, and waits until it has.",
+				"For scripts, CI and a second window; the stack takes the request once it is up.", ""},
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = {
+				" 0:the stack has stopped",
+				" 1:it is still stopping after the timeout, or no project is found here",
+				" 3:no stack runs from the run dir",
+				"64:bad usage" })
+final class StopCommand implements Callable<Integer> {
 
 	static final String NAME = "stop";
 	static final int NOT_RUNNING = 3;
 
-	// the launcher looks every 2 s; stopping the services, the broker and PostgreSQL in order takes well under a minute
-	private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
+	@Option(names = "--run-dir", paramLabel = "PATH", converter = OptionValues.AbsolutePath.class,
+			description = "the stack's run dir (default .dev-stack)")
+	Path runDir;
 
-	/** @throws IllegalArgumentException for a usage error, worded for the person at the terminal */
-	static StopCommand parse(List<String> args) {
-		SubcommandArgs options = SubcommandArgs.parse(NAME, args, Set.of("--run-dir", "--timeout"));
-		return new StopCommand(options.help(), options.value("--run-dir").map(dir -> Path.of(dir).toAbsolutePath()).orElse(null),
-				options.value("--timeout").map(TokenCommand::ttl).orElse(DEFAULT_TIMEOUT));
+	// the launcher looks every 2 s, then stops the stages in turn, the services' the longest (their 12 s drain
+	// included): together well under a minute, and 3 minutes leave room for a machine busy with builds
+	@Option(names = "--timeout", paramLabel = "DURATION", converter = OptionValues.PositiveDuration.class,
+			defaultValue = "3m", description = "how long to wait: 90s, 3m (the default)")
+	Duration timeout;
+
+	@Mixin
+	HelpOptions helpOptions;
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	StopCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
 	}
 
-	int run(StackLayout layout, PrintStream out, PrintStream err) {
+	@Override
+	public Integer call() {
+		try {
+			return run(runDir == null ? StackLayout.detect() : StackLayout.detect().withRunDir(runDir));
+		} catch (StackException e) {
+			err.println(e.getMessage());
+			return DevStackMain.FAILED;
+		}
+	}
+
+	int run(StackLayout layout) {
 		StopRequest stop = new StopRequest(layout.runDir());
 		Optional<ProcessHandle> launcher = stop.runningLauncher();
 		if (launcher.isEmpty()) {

@@ -3,67 +3,93 @@ package dev.ftgo.devstack;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./stack token --role consumer --consumer-id <uuid>}: prints one token signed with the run
  * dir's key, the one the running (or next) stack serves, and nothing else, so that
- * {@code TOKEN=$(./stack token --role admin)} works. Options take their value after a space or an {@code =}.
+ * {@code TOKEN=$(./stack token --role admin)} works.
  */
-record TokenCommand(boolean help, TokenRequest request, Path runDir) {
+@Command(name = TokenCommand.NAME, sortOptions = false, sortSynopsis = false, usageHelpWidth = 110,
+		versionProvider = StackVersion.class, descriptionHeading = "%n",
+		description = {"Prints one token signed with the run dir's key, and nothing else (start the stack once first).", ""},
+		footerHeading = "%n",
+		footer = "e.g. curl -H \"Authorization: Bearer $(./stack token --role admin)\" http://localhost:8080/api/v1/...",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = {
+				" 0:the token is printed",
+				" 1:no project found here, or the key is unreadable",
+				" 2:no stack has made a key in the run dir yet",
+				"64:bad usage" })
+final class TokenCommand implements Callable<Integer> {
 
 	static final String NAME = "token";
 	static final int NO_KEY = 2;
 
-	private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)([smhd])");
+	// not required for picocli: TokenRequest's message for a missing role also lists the roles
+	@Option(names = "--role", paramLabel = "ROLE", description = "admin, consumer or kitchen")
+	String role;
 
-	/** @throws IllegalArgumentException for a usage error, worded for the person at the terminal */
-	static TokenCommand parse(List<String> args) {
-		SubcommandArgs options = SubcommandArgs.parse(NAME, args,
-				Set.of("--role", "--consumer-id", "--restaurant-id", "--ttl", "--run-dir"));
-		if (options.help()) {
-			return new TokenCommand(true, null, null);
-		}
-		TokenRequest request = new TokenRequest(options.value("--role").orElse(null),
-				TokenRequest.uuid("--consumer-id", options.value("--consumer-id").orElse(null)),
-				TokenRequest.uuid("--restaurant-id", options.value("--restaurant-id").orElse(null)),
-				options.value("--ttl").map(TokenCommand::ttl).orElse(null));
-		return new TokenCommand(false, request, options.value("--run-dir").map(dir -> Path.of(dir).toAbsolutePath()).orElse(null));
+	@Option(names = "--consumer-id", paramLabel = "UUID", converter = OptionValues.Id.class,
+			description = "a consumer token's consumer (its sub); consumer tokens only")
+	UUID consumerId;
+
+	@Option(names = "--restaurant-id", paramLabel = "UUID", converter = OptionValues.Id.class,
+			description = "a kitchen token's restaurant (its restaurant_id); kitchen tokens only")
+	UUID restaurantId;
+
+	@Option(names = "--ttl", paramLabel = "DURATION", converter = OptionValues.PositiveDuration.class,
+			description = "how long it is valid: 90s, 30m, 12h (the default), 7d")
+	Duration ttl;
+
+	@Option(names = "--run-dir", paramLabel = "PATH", converter = OptionValues.AbsolutePath.class,
+			description = "the stack's run dir (default .dev-stack)")
+	Path runDir;
+
+	@Mixin
+	HelpOptions helpOptions;
+
+	@Spec
+	CommandSpec spec;
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	TokenCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
 	}
 
-	/** {@code 90s}, {@code 30m}, {@code 12h}, {@code 7d}, or ISO-8601 such as {@code PT1H30M}. */
-	static Duration ttl(String value) {
-		Duration ttl;
-		Matcher matcher = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+	/** The token asked for; a combination no identity provider would issue is a usage error. */
+	TokenRequest request() {
 		try {
-			if (matcher.matches()) {
-				long amount = Long.parseLong(matcher.group(1));
-				ttl = switch (matcher.group(2)) {
-					case "s" -> Duration.ofSeconds(amount);
-					case "m" -> Duration.ofMinutes(amount);
-					case "h" -> Duration.ofHours(amount);
-					default -> Duration.ofDays(amount);
-				};
-			} else {
-				ttl = Duration.parse(value);
-			}
-		} catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-			throw new IllegalArgumentException("--ttl takes a duration such as 90s, 30m, 12h or 7d, not '" + value + "'");
+			return new TokenRequest(role, consumerId, restaurantId, ttl);
+		} catch (IllegalArgumentException e) {
+			throw new ParameterException(spec.commandLine(), e.getMessage(), e);
 		}
-		if (ttl.isNegative() || ttl.isZero()) {
-			throw new IllegalArgumentException("--ttl must be positive, not '" + value + "'");
+	}
+
+	@Override
+	public Integer call() {
+		TokenRequest request = request();
+		try {
+			return run(request, runDir == null ? StackLayout.detect() : StackLayout.detect().withRunDir(runDir));
+		} catch (StackException e) {
+			err.println(e.getMessage());
+			return DevStackMain.FAILED;
 		}
-		return ttl;
 	}
 
 	/** Prints the token; exit code 0, or {@value #NO_KEY} when no stack has made a key in the run dir yet. */
-	int run(StackLayout layout, PrintStream out, PrintStream err) {
+	int run(TokenRequest request, StackLayout layout) {
 		Path keyFile = layout.signingKeyFile();
 		Optional<TokenIssuer> issuer = TokenIssuer.load(keyFile);
 		if (issuer.isEmpty()) {

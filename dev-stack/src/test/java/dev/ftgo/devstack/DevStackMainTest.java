@@ -24,30 +24,98 @@ class DevStackMainTest {
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	@Test
-	void helpPrintsTheUsageAndStartsNothing() {
+	void helpPrintsTheGeneratedUsage() {
 		int exitCode = run("--help");
 
 		assertThat(exitCode).isZero();
-		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: ./stack [--reset]").contains("--gateway-port=N");
+		assertThat(err()).isEmpty();
+		assertThat(out()).startsWith("Usage: ./stack [--reset] [--instances=N] [--kafka-brokers=N]")
+				.contains("./stack token|identity|stop [OPTIONS]")
+				.contains("--reset ", "--instances=N ", "--kafka-brokers=N ", "--run-dir=PATH ", "-h, --help ", "-V, --version ")
+				.contains("--kafka-controller-port=N ")
+				.containsPattern("--identity-port=N +default 8090 \\(GET /.well-known/jwks.json, POST /tokens\\)")
+				.containsPattern("--gateway-port=N +default 8080")
+				.containsPattern("--postgres-port=N +default 15432")
+				.containsPattern("--instances=N +run N instances \\(1 to 9, default 1\\)")
+				.containsPattern("Commands:\\R +token +Prints one token")
+				.containsPattern(" +identity +Runs only the identity")
+				.containsPattern(" +stop +Stops the stack running from the run dir")
+				.containsPattern("Exit codes:\\R +0 +stopped by ./stack stop")
+				.containsPattern("130 +stopped by Ctrl-C \\(143: by SIGTERM\\)");
 	}
 
 	@Test
-	void aBadOptionIsAUsageErrorWithoutStackTrace() {
+	void shortHelpIsHelpToo() {
+		int exitCode = run("-h");
+
+		assertThat(exitCode).isZero();
+		assertThat(out()).startsWith("Usage: ./stack [--reset]");
+	}
+
+	@Test
+	void versionNamesTheLauncher() {
+		int exitCode = run("--version");
+
+		assertThat(exitCode).isZero();
+		assertThat(out()).startsWith("FTGO dev stack ").contains("Java " + Runtime.version());
+	}
+
+	@Test
+	void aBadOptionIsAOneLineUsageErrorWithoutStackTrace() {
 		int exitCode = run("--gateway-port=eighty");
 
 		assertThat(exitCode).isEqualTo(64);
-		assertThat(err.toString(StandardCharsets.UTF_8))
-				.startsWith("Not a port number in --gateway-port=eighty")
-				.contains("Usage:")
-				.doesNotContain("Exception");
+		assertThat(out()).isEmpty();
+		assertThat(err()).startsWith("Invalid value for option '--gateway-port': 'eighty' is not a port number (1 to 65535)"
+				+ System.lineSeparator() + "Usage: ./stack [--reset]").doesNotContain("Exception");
 	}
 
 	@Test
-	void helpDocumentsTheTokenCommand() {
+	void aCountOutOfRangeIsAUsageError() {
+		int exitCode = run("--instances=10");
+
+		assertThat(exitCode).isEqualTo(64);
+		assertThat(err()).startsWith("--instances must be between 1 and 9, not 10" + System.lineSeparator() + "Usage: ./stack");
+	}
+
+	@Test
+	void aMistypedOptionOrCommandGetsASuggestion() {
+		assertThat(run("--kafka-broker=3")).isEqualTo(64);
+		assertThat(err()).startsWith("Unknown option: '--kafka-broker=3'").contains("--kafka-brokers").contains("Usage: ./stack");
+
+		err.reset();
+		assertThat(run("stpo")).isEqualTo(64);
+		assertThat(err()).startsWith("Unmatched argument at index 0: 'stpo'").contains("stop");
+	}
+
+	@Test
+	void theCommandComesFirst() {
+		int exitCode = run("--reset", "stop");
+
+		assertThat(exitCode).isEqualTo(64);
+		assertThat(err()).startsWith("--reset is an option of ./stack itself, not of ./stack stop: the command comes first");
+	}
+
+	@Test
+	void helpOfACommandDocumentsItsOptions() {
 		int exitCode = run("token", "--help");
 
 		assertThat(exitCode).isZero();
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("./stack token --role admin|consumer|kitchen");
+		assertThat(out()).startsWith("Usage: ./stack token [-hV] [--role=ROLE] [--consumer-id=UUID] [--restaurant-id=UUID] [--ttl=DURATION]")
+				.containsPattern("--role=ROLE +admin, consumer or kitchen")
+				.contains("--run-dir=PATH", "-h, --help")
+				.contains("how long it is valid: 90s, 30m, 12h (the default), 7d")
+				.contains("$(./stack token --role admin)")
+				.containsPattern(" 2 +no stack has made a key in the run dir yet");
+	}
+
+	@Test
+	void helpWinsOverEverythingElseOnTheLine() {
+		int exitCode = run("identity", "--bind", "--help");
+
+		assertThat(exitCode).isZero();
+		assertThat(err()).isEmpty();
+		assertThat(out()).startsWith("Usage: ./stack identity").contains("--bind=ADDRESS", "--key-file=PATH");
 	}
 
 	@Test
@@ -77,29 +145,28 @@ class DevStackMainTest {
 	}
 
 	@Test
-	void aBadTokenOptionIsAUsageError() {
+	void aTokenNoIdentityProviderWouldIssueIsAUsageError() {
 		int exitCode = run("token", "--role", "consumer");
 
 		assertThat(exitCode).isEqualTo(64);
-		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("A consumer token needs the consumer's id").contains("Usage:");
+		assertThat(out()).isEmpty();
+		assertThat(err()).startsWith("A consumer token needs the consumer's id" + System.lineSeparator() + "Usage: ./stack token");
 	}
 
 	@Test
-	void helpDocumentsTheIdentityCommand() {
-		int exitCode = run("identity", "--help");
-
-		assertThat(exitCode).isZero();
-		assertThat(out.toString(StandardCharsets.UTF_8))
-				.contains("./stack identity [--identity-port 8090] [--bind ADDRESS] [--key-file PATH]")
-				.contains("--bind ADDRESS", "--key-file PATH");
-	}
-
-	@Test
-	void aBadIdentityOptionIsAUsageError() {
+	void anOptionWithoutItsValueIsAUsageError() {
 		int exitCode = run("identity", "--bind");
 
 		assertThat(exitCode).isEqualTo(64);
-		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--bind needs a value").contains("Usage:");
+		assertThat(err()).startsWith("Missing required parameter for option '--bind' (ADDRESS)").contains("Usage: ./stack identity");
+	}
+
+	@Test
+	void stopWithoutAStackSaysSoWithItsOwnExitCode() {
+		int exitCode = run("stop", "--run-dir", runDir.toString(), "--timeout", "5s");
+
+		assertThat(exitCode).isEqualTo(3);
+		assertThat(err()).startsWith("No stack is running from " + runDir);
 	}
 
 	@Test
@@ -124,6 +191,14 @@ class DevStackMainTest {
 
 		assertThat(exitCode).isEqualTo(1);
 		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("The signing key " + keyFile + " is not a private RSA JWK");
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
 	}
 
 	private int run(String... args) {

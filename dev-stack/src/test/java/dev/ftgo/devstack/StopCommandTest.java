@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,8 +65,7 @@ class StopCommandTest {
 	void aLauncherThatDoesNotExitInTimeIsReported() throws Exception {
 		startLauncher();
 
-		int code = StopCommand.parse(List.of("--run-dir", runDir.toString(), "--timeout", "1s"))
-				.run(new StackLayout(runDir, runDir), print(out), print(err));
+		int code = stopCommand("--run-dir", runDir.toString(), "--timeout", "1s").run(new StackLayout(runDir, runDir));
 
 		assertThat(code).isEqualTo(1);
 		assertThat(err()).startsWith("The stack is still stopping after 1 s");
@@ -95,7 +93,11 @@ class StopCommandTest {
 	}
 
 	private int stop() {
-		return StopCommand.parse(List.of("--run-dir=" + runDir)).run(new StackLayout(runDir, runDir), print(out), print(err));
+		return stopCommand("--run-dir=" + runDir).run(new StackLayout(runDir, runDir));
+	}
+
+	private StopCommand stopCommand(String... args) {
+		return CommandLines.command(StopCommand.NAME, print(out), print(err), args);
 	}
 
 	private static PrintStream print(ByteArrayOutputStream bytes) {

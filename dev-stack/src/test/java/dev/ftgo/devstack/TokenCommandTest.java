@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 class TokenCommandTest {
 
@@ -15,56 +15,49 @@ class TokenCommandTest {
 	void parsesOptionsWithASpaceOrAnEqualsSign() {
 		UUID consumerId = UUID.randomUUID();
 
-		TokenCommand command = TokenCommand.parse(List.of("--role", "consumer", "--consumer-id=" + consumerId, "--ttl", "30m",
-				"--run-dir=/tmp/ftgo-run"));
+		TokenCommand command = token("--role", "consumer", "--consumer-id=" + consumerId, "--ttl", "30m", "--run-dir=/tmp/ftgo-run");
 
-		assertThat(command.help()).isFalse();
 		assertThat(command.request()).isEqualTo(new TokenRequest("consumer", consumerId, null, Duration.ofMinutes(30)));
-		assertThat(command.runDir()).isEqualTo(Path.of("/tmp/ftgo-run").toAbsolutePath());
+		assertThat(command.runDir).isEqualTo(Path.of("/tmp/ftgo-run").toAbsolutePath());
 	}
 
 	@Test
 	void defaultsToTwelveHoursAndTheStacksOwnRunDir() {
 		UUID restaurantId = UUID.randomUUID();
 
-		TokenCommand command = TokenCommand.parse(List.of("--role=kitchen", "--restaurant-id", restaurantId.toString()));
+		TokenCommand command = token("--role=kitchen", "--restaurant-id", restaurantId.toString());
 
 		assertThat(command.request()).isEqualTo(new TokenRequest("kitchen", null, restaurantId, Duration.ofHours(12)));
-		assertThat(command.runDir()).isNull();
-	}
-
-	@Test
-	void readsShortAndIsoDurations() {
-		assertThat(TokenCommand.ttl("90s")).isEqualTo(Duration.ofSeconds(90));
-		assertThat(TokenCommand.ttl("12h")).isEqualTo(Duration.ofHours(12));
-		assertThat(TokenCommand.ttl("7D")).isEqualTo(Duration.ofDays(7));
-		assertThat(TokenCommand.ttl("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
+		assertThat(command.runDir).isNull();
 	}
 
 	@Test
 	void rejectsWhatItCannotTurnIntoAToken() {
-		assertThatThrownBy(() -> TokenCommand.parse(List.of())).hasMessage("No role given: expected admin, consumer or kitchen");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role", "chef")))
+		assertThatThrownBy(() -> token().request()).isInstanceOf(ParameterException.class)
+				.hasMessage("No role given: expected admin, consumer or kitchen");
+		assertThatThrownBy(() -> token("--role", "chef").request())
 				.hasMessage("Unknown role 'chef': expected admin, consumer or kitchen");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role", "consumer")))
-				.hasMessage("A consumer token needs the consumer's id");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role", "kitchen", "--consumer-id", UUID.randomUUID().toString())))
+		assertThatThrownBy(() -> token("--role", "consumer").request()).hasMessage("A consumer token needs the consumer's id");
+		assertThatThrownBy(() -> token("--role", "kitchen", "--consumer-id", UUID.randomUUID().toString()).request())
 				.hasMessage("Only a consumer token takes a consumer id");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role", "consumer", "--consumer-id", "ada")))
-				.hasMessage("--consumer-id must be a UUID, not 'ada'");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role", "admin", "--ttl", "soon")))
-				.hasMessage("--ttl takes a duration such as 90s, 30m, 12h or 7d, not 'soon'");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role", "admin", "--ttl", "0s"))).hasMessage("--ttl must be positive, not '0s'");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role", "admin", "--ttl", "400d")))
+		assertThatThrownBy(() -> token("--role", "admin", "--ttl", "400d").request())
 				.hasMessageStartingWith("A token may live at most 366 days");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role"))).hasMessage("--role needs a value");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("--role", "admin", "--gateway-port=1")))
-				.hasMessage("Unknown option --gateway-port=1 for ./stack token");
-		assertThatThrownBy(() -> TokenCommand.parse(List.of("admin"))).hasMessage("Unexpected argument admin");
 	}
 
 	@Test
-	void helpNeedsNoRole() {
-		assertThat(TokenCommand.parse(List.of("--help")).help()).isTrue();
+	void rejectsMalformedValuesAndOptionsOfOtherCommands() {
+		assertThatThrownBy(() -> token("--role", "consumer", "--consumer-id", "ada")).isInstanceOf(ParameterException.class)
+				.hasMessage("Invalid value for option '--consumer-id': 'ada' is not a UUID");
+		assertThatThrownBy(() -> token("--role", "admin", "--ttl", "soon"))
+				.hasMessage("Invalid value for option '--ttl': 'soon' is not a duration such as 90s, 30m, 12h or 7d");
+		assertThatThrownBy(() -> token("--role", "admin", "--ttl", "0s"))
+				.hasMessage("Invalid value for option '--ttl': '0s' is not a positive duration");
+		assertThatThrownBy(() -> token("--role")).hasMessage("Missing required parameter for option '--role' (ROLE)");
+		assertThatThrownBy(() -> token("--role", "admin", "--gateway-port=1")).hasMessage("Unknown option: '--gateway-port=1'");
+		assertThatThrownBy(() -> token("admin")).hasMessage("Unmatched argument at index 1: 'admin'");
+	}
+
+	private static TokenCommand token(String... args) {
+		return CommandLines.command(TokenCommand.NAME, args);
 	}
 }

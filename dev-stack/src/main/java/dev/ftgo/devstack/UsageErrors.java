@@ -1,0 +1,41 @@
+package dev.ftgo.devstack;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * How {@code ./stack} answers a command line it cannot use: one line saying what is wrong, picocli's
+ * "did you mean" for a mistyped name, then the usage of the command it was given, and exit code
+ * {@value #USAGE}. Not picocli's 2, which {@code ./stack} has long used for a port in use and
+ * {@code ./stack token} for a missing key; 64 is EX_USAGE of sysexits.h, as {@code ./bench} uses it.
+ */
+final class UsageErrors implements IParameterExceptionHandler {
+
+	static final int USAGE = 64;
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	UsageErrors(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	@Override
+	public int handleParseException(ParameterException e, String[] args) {
+		CommandLine command = e.getCommandLine();
+		// --help wins over whatever else is on the line, even an option left without its value (--bind --help)
+		if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+			command.usage(out);
+			return 0;
+		}
+		err.println(e.getMessage());
+		UnmatchedArgumentException.printSuggestions(e, err);
+		command.usage(err);
+		return USAGE;
+	}
+}
