@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stack's SIGTERM grace against what the services do on SIGTERM, read from their own settings, so that a
- * longer drain cannot make the stack kill every service in the middle of its graceful stop.
+ * The stack's SIGTERM grace against what the services do on SIGTERM, read from their settings (their own or the
+ * defaults they share), so that a longer drain cannot make the stack kill every service in the middle of its
+ * graceful stop.
  */
 class StopGraceTest {
 
@@ -26,10 +27,15 @@ class StopGraceTest {
 	@Test
 	void theGraceOutlastsEachServicesDrainAndGracefulShutdown() throws IOException {
 		Path root = StackLayout.detect().projectRoot();
+		String shared = Files.readString(root.resolve("web-support/src/main/resources/ftgo-service-defaults.yml"));
 		for (Component service : Arrays.stream(Component.values()).filter(Component::isService).toList()) {
-			String settings = Files.readString(root.resolve(service.id()).resolve("src/main/resources/application.yml"));
-			Matcher drainDelay = DRAIN_DELAY.matcher(settings);
-			assertThat(drainDelay.find()).as(service + "'s ftgo.discovery.drain-delay").isTrue();
+			String own = Files.readString(root.resolve(service.id()).resolve("src/main/resources/application.yml"));
+			// a service's own setting wins over the defaults every service imports
+			Matcher drainDelay = DRAIN_DELAY.matcher(own);
+			if (!drainDelay.find()) {
+				drainDelay = DRAIN_DELAY.matcher(shared);
+				assertThat(drainDelay.find()).as(service + "'s ftgo.discovery.drain-delay").isTrue();
+			}
 
 			Duration gracefulStop = Duration.ofSeconds(Long.parseLong(drainDelay.group(1))).plus(SHUTDOWN_AFTER_DRAIN);
 

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -52,12 +51,6 @@ class DeadLettersIT {
 		await().atMost(PATIENCE).until(() -> fixtures.asAdmin().get(API + "?limit=1").status() == 200);
 	}
 
-	@AfterAll
-	static void disconnect() {
-		if (kafka != null) {
-			kafka.close();
-		}
-	}
 
 	@Test
 	void parksAPoisonMessageAndReplaysItOnceTheCauseIsFixed() {

@@ -103,9 +103,6 @@ class FaultsIT {
 	@AfterAll
 	static void publishTheReport() {
 		report.publish(Path.of("target", "fault-summary.md"));
-		if (kafka != null) {
-			kafka.close();
-		}
 	}
 
 	@AfterEach

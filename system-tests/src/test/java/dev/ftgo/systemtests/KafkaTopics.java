@@ -23,19 +23,30 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Direct reads of the broker, the way an engineer checks a topic with their own tools. */
-final class KafkaTopics implements AutoCloseable {
+final class KafkaTopics {
 
 	record Record(String key, String value, Map<String, String> headers) {
 	}
 
 	private final String bootstrapServers;
-	private final Admin admin;
 
 	KafkaTopics(String bootstrapServers) {
 		this.bootstrapServers = bootstrapServers;
-		var properties = new Properties();
-		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		this.admin = Admin.create(properties);
+	}
+
+	private interface AdminCall<T> {
+		T on(Admin admin) throws InterruptedException, ExecutionException;
+	}
+
+	/**
+	 * Runs {@code call} on an admin client of its own. A long-lived one was seen stuck for over a minute after a
+	 * broker of the cluster was killed ("Timed out waiting for a node assignment"), while the cluster had elected
+	 * new leaders within seconds and every service's client carried on; a new one bootstraps from the live brokers.
+	 */
+	private <T> T withAdmin(AdminCall<T> call) throws InterruptedException, ExecutionException {
+		try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			return call.on(admin);
+		}
 	}
 
 	/** The sum of the end offsets of the topic's partitions: how many records it ever received. */
@@ -46,7 +57,7 @@ final class KafkaTopics implements AutoCloseable {
 	/** How many records all dead-letter topics ({@code *-dlt}) ever received. */
 	long deadLettered() {
 		try {
-			return admin.listTopics().names().get().stream().filter(topic -> topic.endsWith("-dlt"))
+			return withAdmin(admin -> admin.listTopics().names().get()).stream().filter(topic -> topic.endsWith("-dlt"))
 					.mapToLong(this::endOffset).sum();
 		}
 		catch (InterruptedException e) {
@@ -80,7 +91,7 @@ final class KafkaTopics implements AutoCloseable {
 	/** Whether the consumer group has committed every record of the topic. */
 	boolean caughtUp(String group, String topic) {
 		try {
-			var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+			var committed = withAdmin(admin -> admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
 			for (var end : endOffsets(topic).entrySet()) {
 				var position = committed.get(end.getKey());
 				if (end.getValue() > 0 && (position == null || position.offset() < end.getValue())) {
@@ -128,12 +139,15 @@ final class KafkaTopics implements AutoCloseable {
 
 	private Map<TopicPartition, Long> endOffsets(String topic) {
 		try {
-			var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-			var request = new HashMap<TopicPartition, OffsetSpec>();
-			partitions.forEach(partition -> request.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
-			var result = new HashMap<TopicPartition, Long>();
-			admin.listOffsets(request).all().get().forEach((partition, info) -> result.put(partition, info.offset()));
-			return result;
+			return withAdmin(admin -> {
+				var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+				var request = new HashMap<TopicPartition, OffsetSpec>();
+				partitions.forEach(partition -> request.put(new TopicPartition(topic, partition.partition()),
+						OffsetSpec.latest()));
+				var result = new HashMap<TopicPartition, Long>();
+				admin.listOffsets(request).all().get().forEach((partition, info) -> result.put(partition, info.offset()));
+				return result;
+			});
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -142,10 +156,5 @@ final class KafkaTopics implements AutoCloseable {
 		catch (ExecutionException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	@Override
-	public void close() {
-		admin.close();
 	}
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -59,12 +58,6 @@ class OrderLifecycleIT {
 		kafka = new KafkaTopics("127.0.0.1:" + stack.ports().kafka());
 	}
 
-	@AfterAll
-	static void stopStack() {
-		if (kafka != null) {
-			kafka.close();
-		}
-	}
 
 	@Test
 	@Order(1)

@@ -91,9 +91,6 @@ class ScaledStackIT {
 	@AfterAll
 	static void stopTheStack() {
 		report.publish(Path.of("target", "scaled-fault-summary.md"));
-		if (kafka != null) {
-			kafka.close();
-		}
 		if (stack != null) {
 			SystemStack.stop(stack);
 		}
