@@ -47,5 +47,6 @@ class ArchitectureTest {
 			.that().resideOutsideOfPackages("dev.ftgo.order.client..", "dev.ftgo.order.consumer..",
 					"dev.ftgo.order.restaurant..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.client..",
+					"org.springframework.web.service..",
 					"io.github.resilience4j..", "org.springframework.cloud.client..");
 }

@@ -9,6 +9,8 @@ import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 import dev.ftgo.security.BearerTokenRelay;
 
@@ -32,8 +34,7 @@ public class LoadBalancedClients {
 	 * bearer token along: the called service applies its own access rules to the same caller. The relay is added
 	 * to a clone, never to the shared builder, which must not hand tokens to anyone else.
 	 */
-	public static RestClient create(RestClient.Builder loadBalanced, ClientSettings.Remote remote,
-			BearerTokenRelay relay) {
+	static RestClient create(RestClient.Builder loadBalanced, ClientSettings.Remote remote, BearerTokenRelay relay) {
 		var requestFactory = ClientHttpRequestFactoryBuilder.jdk()
 			// plain HTTP/1.1: no h2c upgrade dance on every new connection
 			.withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
@@ -43,5 +44,17 @@ public class LoadBalancedClients {
 			.requestFactory(requestFactory)
 			.requestInterceptor(relay)
 			.build();
+	}
+
+	/**
+	 * A declarative client of one FTGO service: the {@code @HttpExchange} interface {@code api}, implemented by
+	 * Spring over {@link #create a RestClient of that service}. A call answered 4xx or 5xx throws as
+	 * {@code RestClient.retrieve()} does, so the callers' resilience (breaker, retries) and error mapping are those of
+	 * any RestClient call.
+	 */
+	public static <S> S service(Class<S> api, RestClient.Builder loadBalanced, ClientSettings.Remote remote,
+			BearerTokenRelay relay) {
+		var http = create(loadBalanced, remote, relay);
+		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build().createClient(api);
 	}
 }

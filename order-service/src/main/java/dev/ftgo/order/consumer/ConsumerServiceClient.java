@@ -1,9 +1,15 @@
 package dev.ftgo.order.consumer;
 
+import java.util.UUID;
+
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 import dev.ftgo.order.client.ClientSettings;
 import dev.ftgo.order.client.LoadBalancedClients;
@@ -24,12 +30,20 @@ class ConsumerServiceClient {
 
 	static final String SERVICE = "consumer-service";
 
-	private final RestClient http;
+	/** The part of consumer-service's API that order-service calls. */
+	@HttpExchange("/api/v1/consumers")
+	interface ConsumerApi {
+
+		@PostExchange("/{consumerId}/order-validations")
+		ValidationAnswer validateOrder(@PathVariable UUID consumerId, @RequestBody ValidationRequest request);
+	}
+
+	private final ConsumerApi api;
 	private final ResilientCalls calls;
 
 	ConsumerServiceClient(@LoadBalanced RestClient.Builder loadBalanced, ClientSettings settings, ResilientCalls calls,
 			BearerTokenRelay relay) {
-		this.http = LoadBalancedClients.create(loadBalanced, settings.consumerService(), relay);
+		this.api = LoadBalancedClients.service(ConsumerApi.class, loadBalanced, settings.consumerService(), relay);
 		this.calls = calls;
 	}
 
@@ -37,12 +51,8 @@ class ConsumerServiceClient {
 	Verdict validateOrder(ConsumerId consumerId, Money orderTotal) {
 		ValidationAnswer answer;
 		try {
-			answer = calls.once(SERVICE, () -> http.post()
-				.uri("/api/v1/consumers/{consumerId}/order-validations", consumerId.value())
-				.body(new ValidationRequest(new MoneyJson(orderTotal.amount().toPlainString(),
-						orderTotal.currency().getCurrencyCode())))
-				.retrieve()
-				.body(ValidationAnswer.class));
+			answer = calls.once(SERVICE, () -> api.validateOrder(consumerId.value(), new ValidationRequest(
+					new MoneyJson(orderTotal.amount().toPlainString(), orderTotal.currency().getCurrencyCode()))));
 		}
 		catch (HttpClientErrorException.NotFound unknown) {
 			return Verdict.unknownConsumer();

@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
 
 import dev.ftgo.order.client.ClientSettings;
 import dev.ftgo.order.client.LoadBalancedClients;
@@ -31,12 +35,20 @@ class KitchenServiceClient {
 
 	static final String SERVICE = "kitchen-service";
 
-	private final RestClient http;
+	/** The part of kitchen-service's API that order-service calls. */
+	@HttpExchange("/api/v1/restaurants")
+	interface RestaurantApi {
+
+		@GetExchange("/{restaurantId}")
+		RestaurantJson restaurant(@PathVariable UUID restaurantId);
+	}
+
+	private final RestaurantApi api;
 	private final ResilientCalls calls;
 
 	KitchenServiceClient(@LoadBalanced RestClient.Builder loadBalanced, ClientSettings settings, ResilientCalls calls,
 			BearerTokenRelay relay) {
-		this.http = LoadBalancedClients.create(loadBalanced, settings.kitchenService(), relay);
+		this.api = LoadBalancedClients.service(RestaurantApi.class, loadBalanced, settings.kitchenService(), relay);
 		this.calls = calls;
 	}
 
@@ -48,10 +60,7 @@ class KitchenServiceClient {
 	Optional<Restaurant> find(RestaurantId id) {
 		RestaurantJson json;
 		try {
-			json = calls.idempotent(SERVICE, () -> http.get()
-				.uri("/api/v1/restaurants/{restaurantId}", id.value())
-				.retrieve()
-				.body(RestaurantJson.class));
+			json = calls.idempotent(SERVICE, () -> api.restaurant(id.value()));
 		}
 		catch (HttpClientErrorException.NotFound unknown) {
 			return Optional.empty();
