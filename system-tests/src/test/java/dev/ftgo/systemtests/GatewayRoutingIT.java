@@ -1,13 +1,11 @@
 package dev.ftgo.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,24 +13,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
 import dev.ftgo.testsupport.ApiClient;
 
 /**
- * The registry, consumer-service and the gateway as real processes (plus the real PostgreSQL and the
- * stack's identity), on free ports: a request sent to the gateway reaches the service only through what
- * the service registered in Eureka, since the gateway is never told the service's port. Requests carry an
- * admin token unless a test says otherwise; the whole access table is {@link AccessMatrix}'s, on the
- * lifecycle stack, which runs every service.
+ * The gateway in front of the registry and the services as real processes (plus the real PostgreSQL and the
+ * stack's identity), on free ports ({@link EdgeStack}): a request sent to the gateway reaches a service only
+ * through what the service registered in Eureka, since the gateway is never told the service's port. Requests
+ * carry an admin token unless a test says otherwise; the whole access table is {@link AccessMatrix}'s, on the
+ * lifecycle stack, which runs every service. What the gateway answers while a service is down is
+ * {@link OrderPlacementIT}'s last test, on this same stack.
  */
+@ExtendWith(EdgeStack.class)
+@Order(EdgeStack.FIRST)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayRoutingIT {
 
@@ -41,18 +41,10 @@ class GatewayRoutingIT {
 	private static ApiClient anonymous;
 
 	@BeforeAll
-	static void startStack() {
-		stack = SystemStack.start("gateway-routing", Component.SERVICE_REGISTRY, Component.CONSUMER_SERVICE,
-				Component.API_GATEWAY);
+	static void useTheEdgeStack(Stack edge) {
+		stack = edge;
 		anonymous = new ApiClient(stack.ports().gateway());
 		gateway = anonymous.withToken(stack.tokens().admin());
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (stack != null) {
-			SystemStack.stop(stack);
-		}
 	}
 
 	@Test
@@ -170,23 +162,5 @@ class GatewayRoutingIT {
 		assertThat(Long.parseLong(tooMany.header("Retry-After"))).isGreaterThanOrEqualTo(1);
 		// the admin is another client, with a bucket of its own
 		assertThat(gateway.get("/api/v1/consumers/" + UUID.randomUUID()).status()).isEqualTo(404);
-	}
-
-	@Test
-	@Order(6)
-	void answersProblem503WhileTheServiceIsDownAndRecoversAfterRestart() {
-		stack.kill(Component.CONSUMER_SERVICE);
-
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			var response = gateway.get("/api/v1/consumers/" + UUID.randomUUID());
-			assertThat(response.status()).isEqualTo(503);
-			assertThat(response.contentType()).startsWith("application/problem+json");
-		});
-
-		stack.start(Component.CONSUMER_SERVICE);
-
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(gateway.post("/api/v1/consumers", """
-				{"name": {"firstName": "Grace", "lastName": "Hopper"}, "email": "grace@example.com"}""").status())
-				.isEqualTo(201));
 	}
 }

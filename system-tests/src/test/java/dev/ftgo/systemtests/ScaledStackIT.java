@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,77 +21,40 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Instance;
 import dev.ftgo.devstack.RelayEngines;
-import dev.ftgo.devstack.Scale;
 import dev.ftgo.devstack.Stack;
 
 /**
- * {@code ./stack --instances=2 --kafka-brokers=3} without the CLI: two instances of every service, two relays and
- * a three-node Kafka cluster behind one gateway, started from the built jars. First what the scaled stack is
- * (registrations, replication, one streaming relay, an order end to end), then its faults, one after the other on
- * this one stack, each injected during a stream of keyed POSTs through the gateway: for each, the requests that
- * failed (none may), the orders lost or applied twice (none may), and how long eviction or take-over took. The
- * faults end in {@code target/scaled-fault-summary.md}.
+ * What the {@link ScaledStack} is: every instance registered, the relayed topics replicated three times with two
+ * in-sync copies required, one relay streaming while the other stands by. {@link ScaledFaultsIT} then breaks it.
  */
+@ExtendWith(ScaledStack.class)
+@Order(ScaledStack.FIRST)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaledStackIT {
 
-	private static final Scale SCALE = new Scale(2, 3);
 	private static final List<Component> SERVICES = List.of(Component.CONSUMER_SERVICE, Component.ORDER_SERVICE,
 			Component.KITCHEN_SERVICE);
 	private static final List<String> RELAYED_TOPICS = List.of("order.events", "order.replies", "consumer.events",
 			"consumer.commands", "restaurant.events", "ticket.events", "kitchen.commands");
 	private static final Duration PATIENCE = Duration.ofMinutes(2);
-	private static final Duration POLL = Duration.ofMillis(250);
-	private static final String ONE_CURRY = "[{\"menuItemId\": \"m1\", \"quantity\": 1}]";
-	/** Orders per second during a fault: a steady load two cores carry beside thirteen JVMs. */
-	private static final int RATE = 10;
-	private static final Duration REGISTRY_OUTAGE = Duration.ofSeconds(60);
-	/** Two heartbeats and two registry fetches: every instance has registered again and been fetched again. */
-	private static final Duration AFTER_REGISTRY_RESTART = Duration.ofSeconds(20);
-	/** Room for one slow request at the end of a window that must hold throughout. */
-	private static final Duration POLL_MARGIN = Duration.ofSeconds(30);
 
-	private static final FaultReport report = new FaultReport();
 	private static Stack stack;
-	private static Fixtures fixtures;
-	private static KafkaTopics kafka;
-	private static Outcomes outcomes;
 	private static EurekaView registry;
-	private static String restaurantId;
-	private static String probeConsumerId;
 
 	@BeforeAll
-	static void startTheScaledStack() {
-		// the faults are about processes, not about the per-client rate limit (see SharedStack)
-		stack = SystemStack.start("scaled", builder -> builder.scale(SCALE)
-				.args(Component.API_GATEWAY, SystemStack.RATE_LIMIT_OUT_OF_THE_WAY)
-				// thirteen JVMs on two cores: each takes longer than when the stack runs one of each
-				.startTimeout(Duration.ofMinutes(6)),
-				Component.SERVICE_REGISTRY, Component.CONSUMER_SERVICE, Component.ORDER_SERVICE,
-				Component.KITCHEN_SERVICE, Component.CDC_RELAY, Component.API_GATEWAY);
-		fixtures = new Fixtures(stack);
-		kafka = new KafkaTopics(stack.kafkaBootstrapServers());
-		outcomes = new Outcomes(new Ledger(stack.postgres(), kafka), fixtures.asAdmin(),
-				new EdgeBreakers(stack.ports().gateway()));
+	static void useTheScaledStack(Stack scaled) {
+		stack = scaled;
 		registry = new EurekaView(stack.registryUri());
-	}
-
-	@AfterAll
-	static void stopTheStack() {
-		report.publish(Path.of("target", "scaled-fault-summary.md"));
-		if (stack != null) {
-			SystemStack.stop(stack);
-		}
 	}
 
 	@Test
@@ -150,188 +111,6 @@ class ScaledStackIT {
 			assertThat(RelayEngines.states(stack.port(second))).hasSize(3).containsOnly(RelayEngines.STANDBY);
 		});
 		assertThat(stack.activeRelay()).contains(first);
-	}
-
-	@Test
-	@Order(4)
-	void keyedOrdersPlacedThroughTheGatewayAreApproved() {
-		restaurantId = fixtures.restaurant();
-		probeConsumerId = fixtures.consumer("100000.00");
-		// also warms every instance up (class loading, first token, cold JIT) before the first fault
-		var orders = new ArrayList<String>();
-		for (int i = 0; i < 8; i++) {
-			var placed = fixtures.placeKeyedOrder(probeConsumerId, restaurantId, ONE_CURRY);
-			assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-			orders.add(placed.json().get("orderId").asString());
-		}
-		outcomes.awaitCompleted(orders, System.nanoTime());
-		outcomes.assertExactlyOnce(orders);
-	}
-
-	/**
-	 * The registry stopped for a minute costs no request: every process keeps the last registry it fetched and its
-	 * load balancer goes on choosing from it. Keyed POSTs and GETs, one after the other, for the whole outage and
-	 * for a while after the registry started again empty.
-	 */
-	@Test
-	@Order(5)
-	void registryStoppedForAMinute() {
-		var row = report.begin("S1. service-registry stopped for " + REGISTRY_OUTAGE.toSeconds() + " s, started again");
-		var consumerId = fixtures.consumer("100000.00");
-		var traffic = new DiscoveryTraffic(fixtures.asConsumer(consumerId), consumerId).at(restaurantId);
-		stack.stop(Component.SERVICE_REGISTRY);
-		long restartedAt;
-		try {
-			await().during(REGISTRY_OUTAGE).atMost(REGISTRY_OUTAGE.plus(POLL_MARGIN)).pollInterval(POLL)
-				.until(traffic::allAnswered);
-		}
-		finally {
-			restartedAt = System.nanoTime();
-			stack.start(Component.SERVICE_REGISTRY);
-		}
-		int duringOutage = traffic.requests();
-		await().during(AFTER_REGISTRY_RESTART).atMost(AFTER_REGISTRY_RESTART.plus(POLL_MARGIN)).pollInterval(POLL)
-			.until(traffic::allAnswered);
-		assertThat(traffic.failures()).as("requests that failed while the registry was down or restarting").isEmpty();
-		// every instance registered again before the next fault
-		await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> SERVICES.forEach(service ->
-				assertThat(registry.app(service.id()).instanceIds()).as(service.id()).hasSize(2)));
-
-		var orders = traffic.orders();
-		long recoveryMs = outcomes.awaitRecovered(orders, restartedAt, probeConsumerId, restaurantId);
-		row.finish(orders.size(), outcomes.assertExactlyOnce(orders), recoveryMs,
-				"0 failed of %d requests while it was down and %d in the %d s after its restart".formatted(duringOutage,
-						traffic.requests() - duringOutage, AFTER_REGISTRY_RESTART.toSeconds()));
-	}
-
-	/** A graceful stop leaves the registry first and drains its requests: it costs none. */
-	@Test
-	@Order(6)
-	void oneOrderServiceInstanceStoppedGracefully() {
-		var row = report.begin("S2. one order-service instance stopped with SIGTERM, started again");
-		var stopped = new Instance(Component.ORDER_SERVICE, 2);
-		int port = stack.port(stopped);
-		var consumerId = fixtures.consumer("100000.00");
-		long stoppedAt;
-		long stopMs;
-		List<String> orders;
-		try (var stream = OrderStream.startKeyed(fixtures, consumerId, restaurantId, RATE)) {
-			Outcomes.awaitProgress(stream::acceptedCount, 2 * RATE);
-			stoppedAt = System.nanoTime();
-			stack.stop(stopped);
-			stopMs = (System.nanoTime() - stoppedAt) / 1_000_000;
-			Outcomes.awaitProgress(stream::sent, stream.sent() + 5 * RATE);
-			stream.stop();
-			assertThat(stream.refused()).as("answers other than 201 while an instance stopped").isEmpty();
-			orders = outcomes.storedOrders(consumerId, stream.accepted());
-		}
-		assertThat(registry.app("order-service").lists(port)).as("the stopped instance is still registered").isFalse();
-		long restartedAt = System.nanoTime();
-		stack.start(stopped);
-		long startedMs = (System.nanoTime() - restartedAt) / 1_000_000;
-		awaitListed("order-service", port);
-		long recoveryMs = outcomes.awaitRecovered(orders, stoppedAt, probeConsumerId, restaurantId);
-		row.finish(orders.size(), outcomes.assertExactlyOnce(orders), recoveryMs, ("0 failed of %d POSTs; it deregistered, "
-				+ "drained and exited in %.1f s; started again in %.1f s").formatted(orders.size(), stopMs / 1000.0,
-						startedMs / 1000.0));
-	}
-
-	/** With three brokers and two in-sync copies required, one broker lost costs nothing. */
-	@Test
-	@Order(7)
-	void oneKafkaBrokerKilled() {
-		var row = report.begin("S3. one of the three Kafka brokers `kill -9`");
-		var consumerId = fixtures.consumer("100000.00");
-		long killedAt;
-		List<String> orders;
-		try (var stream = OrderStream.startKeyed(fixtures, consumerId, restaurantId, RATE)) {
-			Outcomes.awaitProgress(stream::acceptedCount, 2 * RATE);
-			killedAt = System.nanoTime();
-			stack.kill(Component.KAFKA, 3);
-			Outcomes.awaitProgress(stream::sent, stream.sent() + 10 * RATE);
-			stream.stop();
-			assertThat(stream.refused()).as("answers other than 201 with a broker dead").isEmpty();
-			orders = outcomes.storedOrders(consumerId, stream.accepted());
-		}
-		long recoveryMs = outcomes.awaitRecovered(orders, killedAt, probeConsumerId, restaurantId);
-		row.finish(orders.size(), outcomes.assertExactlyOnce(orders), recoveryMs,
-				"0 failed of %d POSTs; the broker stays dead, the other two carry on".formatted(orders.size()));
-	}
-
-	/** The standby relay takes the sources over when the streaming one dies; nothing is lost or applied twice. */
-	@Test
-	@Order(8)
-	void theStreamingRelayKilled() {
-		var row = report.begin("S4. the streaming cdc-relay `kill -9`");
-		var active = stack.activeRelay().orElseThrow();
-		var standby = stack.instances(Component.CDC_RELAY).stream().filter(relay -> !relay.equals(active)).findFirst()
-				.orElseThrow();
-		var consumerId = fixtures.consumer("100000.00");
-		long killedAt;
-		long takeOverMs;
-		List<String> orders;
-		try (var stream = OrderStream.startKeyed(fixtures, consumerId, restaurantId, RATE)) {
-			Outcomes.awaitProgress(stream::acceptedCount, 2 * RATE);
-			killedAt = System.nanoTime();
-			stack.kill(active);
-			await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-				.until(() -> RelayEngines.states(stack.port(standby)).stream().allMatch(RelayEngines.RUNNING::equals));
-			takeOverMs = (System.nanoTime() - killedAt) / 1_000_000;
-			Outcomes.awaitProgress(stream::sent, stream.sent() + 5 * RATE);
-			stream.stop();
-			assertThat(stream.refused()).as("answers other than 201 with the streaming relay dead").isEmpty();
-			orders = outcomes.storedOrders(consumerId, stream.accepted());
-		}
-		long recoveryMs = outcomes.awaitRecovered(orders, killedAt, probeConsumerId, restaurantId);
-		row.finish(orders.size(), outcomes.assertExactlyOnce(orders), recoveryMs,
-				"0 failed of %d POSTs; %s streamed every source %.1f s after the kill".formatted(orders.size(), standby,
-						takeOverMs / 1000.0));
-	}
-
-	/**
-	 * One instance of each service killed at once: the gateway sends a request whose connection the dead
-	 * order-service refused to the other instance, order-service does the same towards the others, and the dead
-	 * instances' partitions move to the survivors.
-	 */
-	@Test
-	@Order(9)
-	void oneInstanceOfEachServiceKilled() {
-		var row = report.begin("S5. one instance of each service `kill -9` at once");
-		Map<String, Integer> killed = new TreeMap<>();
-		var consumerId = fixtures.consumer("100000.00");
-		long killedAt;
-		List<String> orders;
-		Map<String, Long> evictedMs = new TreeMap<>();
-		try (var stream = OrderStream.startKeyed(fixtures, consumerId, restaurantId, RATE)) {
-			Outcomes.awaitProgress(stream::acceptedCount, 2 * RATE);
-			killedAt = System.nanoTime();
-			for (Component service : SERVICES) {
-				var victim = new Instance(service, 2);
-				killed.put(service.id(), stack.port(victim));
-				stack.kill(victim);
-			}
-			await().atMost(PATIENCE).pollInterval(POLL).until(() -> {
-				killed.forEach((service, port) -> {
-					if (!evictedMs.containsKey(service) && !registry.app(service).lists(port)) {
-						evictedMs.put(service, (System.nanoTime() - killedAt) / 1_000_000);
-					}
-				});
-				return evictedMs.size() == killed.size();
-			});
-			Outcomes.awaitProgress(stream::sent, stream.sent() + 5 * RATE);
-			stream.stop();
-			assertThat(stream.refused()).as("answers other than 201 with an instance of each service dead").isEmpty();
-			orders = outcomes.storedOrders(consumerId, stream.accepted());
-		}
-		long recoveryMs = outcomes.awaitRecovered(orders, killedAt, probeConsumerId, restaurantId);
-		var evictions = evictedMs.entrySet().stream().map(entry -> "%s %.1f s".formatted(entry.getKey(),
-				entry.getValue() / 1000.0)).collect(Collectors.joining(", "));
-		row.finish(orders.size(), outcomes.assertExactlyOnce(orders), recoveryMs,
-				"0 failed of %d POSTs; evicted from the registry after: %s".formatted(orders.size(), evictions));
-	}
-
-	private static void awaitListed(String service, int port) {
-		await().atMost(PATIENCE).pollInterval(POLL).until(() -> registry.app(service).lists(port));
 	}
 
 	/** Resident memory of each Spring Boot and Kafka JVM, from {@code /proc} (Linux), or a note that it is unknown. */
