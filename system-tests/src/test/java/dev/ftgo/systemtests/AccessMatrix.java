@@ -3,24 +3,16 @@ package dev.ftgo.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
+import dev.ftgo.devstack.StackPorts;
 import dev.ftgo.devstack.TokenIssuer;
 
 /**
@@ -47,6 +39,10 @@ final class AccessMatrix {
 		Caller(String label) {
 			this.label = label;
 		}
+
+		String label() {
+			return label;
+		}
 	}
 
 	private static final Duration FLOW = Duration.ofSeconds(60);
@@ -57,9 +53,6 @@ final class AccessMatrix {
 
 	private final Stack stack;
 	private final Fixtures fixtures;
-	// HTTP/1.1 as the gateway's and the stack's own clients speak it: no h2c upgrade attempt on each new connection
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5)).build();
 	private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
 	private final String foreignToken = TokenIssuer.generate().admin();
 	private final List<String> disagreements = new ArrayList<>();
@@ -199,141 +192,33 @@ final class AccessMatrix {
 		return orderId;
 	}
 
-	private Row row(String method, String path, String label, String body) {
-		return new Row(method, path, label, body);
+	private AccessRow row(String method, String path, String label, String body) {
+		return new AccessRow(this, new AccessRow.Request(method, path, body), label);
 	}
 
-	/** One request, the answer each caller should get, and where it goes when it bypasses the gateway. */
-	private final class Row {
-
-		private final String method;
-		private final String path;
-		private final String label;
-		private final String body;
-		private final Map<Caller, Integer> refused = new EnumMap<>(Caller.class);
-		private final Map<Caller, Integer> allowed = new LinkedHashMap<>();
-		private final Set<Caller> listedNothing = EnumSet.noneOf(Caller.class);
-		private int servicePort;
-
-		Row(String method, String path, String label, String body) {
-			this.method = method;
-			this.path = path;
-			this.label = label;
-			this.body = body;
-			this.servicePort = stack.ports().of(serviceOf(path));
-		}
-
-		Row gatewayOnly() {
-			servicePort = -1;
-			return this;
-		}
-
-		Row refused(Caller caller, int status) {
-			refused.put(caller, status);
-			return this;
-		}
-
-		Row allowed(Caller caller, int status) {
-			allowed.put(caller, status);
-			return this;
-		}
-
-		/** Refused by leaving out: 200 with an empty list, the answer when there is nothing to list at all. */
-		Row listsNothingTo(Caller caller) {
-			listedNothing.add(caller);
-			return this;
-		}
-
-		void check() {
-			var cells = new ArrayList<String>();
-			var gateway = stack.ports().gateway();
-			for (var anonymous : new String[] { null, "Bearer " + foreignToken }) {
-				var who = anonymous == null ? "no token" : "foreign token";
-				cells.add(who + " " + unauthenticated(gateway, anonymous, who + " via the gateway")
-						+ (servicePort < 0 ? "" : " (" + unauthenticated(servicePort, anonymous, who + " direct") + ")"));
-			}
-			refused.forEach((caller, status) -> {
-				var viaGateway = expect(gateway, caller, status, "via the gateway");
-				cells.add(caller.label + " " + viaGateway
-						+ (servicePort < 0 ? "" : " (" + expect(servicePort, caller, status, "direct") + ")"));
-			});
-			listedNothing.forEach(caller -> cells.add(caller.label + " " + expectNothingListed(gateway, caller, "via the gateway")
-					+ (servicePort < 0 ? "" : " (" + expectNothingListed(servicePort, caller, "direct") + ")")));
-			allowed.forEach((caller, status) -> cells.add(caller.label + " " + expect(gateway, caller, status, "via the gateway")));
-			table.add("  " + label + ": " + String.join(" · ", cells));
-		}
-
-		private int unauthenticated(int port, String authorization, String where) {
-			var answer = send(port, authorization);
-			if (answer.status() != 401 || !answer.isProblem() || !answer.challenge().startsWith("Bearer")) {
-				disagree(where, 401, answer, "problem+json with WWW-Authenticate: Bearer");
-			}
-			return answer.status();
-		}
-
-		private int expect(int port, Caller caller, int status, String where) {
-			var answer = send(port, "Bearer " + tokens.get(caller));
-			if (answer.status() != status || (status >= 400 && !answer.isProblem())) {
-				disagree(caller.label + " " + where, status, answer, status >= 400 ? "problem+json" : "");
-			}
-			return answer.status();
-		}
-
-		private String expectNothingListed(int port, Caller caller, String where) {
-			var answer = send(port, "Bearer " + tokens.get(caller));
-			if (answer.status() != 200 || !answer.body().strip().equals("[]")) {
-				disagree(caller.label + " " + where, 200, answer, "[]");
-			}
-			return answer.status() + " " + answer.body().strip();
-		}
-
-		private void disagree(String who, int status, Answer answer, String shape) {
-			var body = answer.body().length() > 200 ? answer.body().substring(0, 200) + "…" : answer.body();
-			disagreements.add("%s as %s: expected %d %s, got %d %s %s".formatted(label, who, status, shape,
-					answer.status(), answer.contentType(), body));
-		}
-
-		/** The answer; status -1 when none came, so that one silent endpoint does not hide the rest of the table. */
-		private Answer send(int port, String authorization) {
-			requests++;
-			var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-					.header("Accept", "application/json, application/problem+json")
-					.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-			if (body != null) {
-				request.header("Content-Type", "application/json");
-			}
-			if (authorization != null) {
-				request.header("Authorization", authorization);
-			}
-			try {
-				var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-				return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-						response.headers().firstValue("WWW-Authenticate").orElse(""), response.body());
-			}
-			catch (IOException e) {
-				return new Answer(-1, "", "", "no answer from port " + port + ": " + e);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
+	StackPorts ports() {
+		return stack.ports();
 	}
 
-	private record Answer(int status, String contentType, String challenge, String body) {
-
-		boolean isProblem() {
-			return contentType.startsWith("application/problem+json");
-		}
+	String authorization(Caller caller) {
+		return "Bearer " + tokens.get(caller);
 	}
 
-	private static Component serviceOf(String path) {
-		if (path.startsWith("/api/v1/consumers")) {
-			return Component.CONSUMER_SERVICE;
-		}
-		if (path.startsWith("/api/v1/restaurants") || path.startsWith("/api/v1/tickets")) {
-			return Component.KITCHEN_SERVICE;
-		}
-		return Component.ORDER_SERVICE;
+	String foreignAuthorization() {
+		return "Bearer " + foreignToken;
+	}
+
+	void countRequest() {
+		requests++;
+	}
+
+	/** A cell whose answer was not the table's. */
+	void disagreement(String cell) {
+		disagreements.add(cell);
+	}
+
+	/** A row's line of the table the run prints. */
+	void tabulate(String line) {
+		table.add(line);
 	}
 }
