@@ -14,17 +14,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code ./stack} has long used for a port in use and {@code ./stack token} for a missing key; 64 is EX_USAGE
  * of sysexits.h, as {@code ./bench} uses it.
  */
-final class UsageErrors implements IParameterExceptionHandler {
+record UsageErrors(PrintStream out, PrintStream err) implements IParameterExceptionHandler {
 
 	static final int USAGE = 64;
-
-	private final PrintStream out;
-	private final PrintStream err;
-
-	UsageErrors(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
 
 	@Override
 	public int handleParseException(ParameterException e, String[] args) {
