@@ -13,9 +13,10 @@ import java.util.Objects;
  * Measurements 3 and 4: {@code POST /api/v1/orders} at a fixed concurrency through the gateway and
  * straight to order-service in alternating rounds, then at a fixed rate through the gateway (for the
  * POST → APPROVED goal) and straight to order-service. Each load waits for its orders' outcomes on
- * {@code order.events} before the next one starts, so no load inherits the previous one's backlog.
+ * {@code order.events} before the next one starts, so no load inherits the previous one's backlog. An instance
+ * is one run: where the stack is, the options and the terminal.
  */
-final class OrderLoads {
+record OrderLoads(Target target, BenchOptions options, PrintStream out) {
 
 	private static final int OUTCOME_WAIT_SECONDS = 60;
 	/**
@@ -31,16 +32,6 @@ final class OrderLoads {
 	}
 
 	record Outcome(List<Result> results, List<Timed> fixedRate) {
-	}
-
-	private final Target target;
-	private final BenchOptions options;
-	private final PrintStream out;
-
-	private OrderLoads(Target target, BenchOptions options, PrintStream out) {
-		this.target = target;
-		this.options = options;
-		this.out = out;
 	}
 
 	static Outcome run(Target target, BenchOptions options, PrintStream out) {

@@ -27,14 +27,7 @@ final class OrderResults {
 	Result endToEnd(LoadRun run) {
 		Distribution post = run.postLatencies();
 		Distribution approved = run.approvalLatencies(approvals);
-		Map<String, Object> figures = Result.newFigures();
-		figures.put("concurrency", options.concurrency());
-		figures.put("consumers", consumers);
-		figures.put("ordersPerSecond", Distribution.round(run.ordersPerSecond()));
-		figures.putAll(post.figures("post"));
-		figures.putAll(approved.figures("postToApproved"));
-		figures.put("statuses", HttpLoad.statuses(run.samples()));
-		figures.put("cores", run.cores());
+		Map<String, Object> figures = spreadLoadFigures("concurrency", options.concurrency(), run, post, approved);
 		figures.put("stackCpuMsPerOrder", run.stackCpuMsPerOrder());
 		figures.put("errorExamples", run.errorExamples());
 		String summary = String.format(Locale.ROOT, "%.1f orders/s at %d clients; POST p50 %.0f / p99 %.0f ms; "
@@ -49,14 +42,7 @@ final class OrderResults {
 	Result fixedRate(LoadRun run) {
 		Distribution post = run.postLatencies();
 		Distribution approved = run.approvalLatencies(approvals);
-		Map<String, Object> figures = Result.newFigures();
-		figures.put("targetOrdersPerSecond", options.rate());
-		figures.put("consumers", consumers);
-		figures.put("ordersPerSecond", Distribution.round(run.ordersPerSecond()));
-		figures.putAll(post.figures("post"));
-		figures.putAll(approved.figures("postToApproved"));
-		figures.put("statuses", HttpLoad.statuses(run.samples()));
-		figures.put("cores", run.cores());
+		Map<String, Object> figures = spreadLoadFigures("targetOrdersPerSecond", options.rate(), run, post, approved);
 		figures.put("errorExamples", run.errorExamples());
 		String goal = "p99 ≤ 500 ms at 50 orders/s";
 		Result.Goal verdict = approved.isEmpty() || options.rate() != APPROVAL_GOAL_RATE
@@ -76,10 +62,7 @@ final class OrderResults {
 		Map<String, Object> figures = Result.newFigures();
 		figures.put("share", share);
 		figures.put("targetOrdersPerSecond", Distribution.round(share * capacity));
-		figures.put("ordersPerSecond", Distribution.round(run.ordersPerSecond()));
-		figures.putAll(post.figures("post"));
-		figures.putAll(approved.figures("postToApproved"));
-		figures.put("statuses", HttpLoad.statuses(run.samples()));
+		putLatencies(figures, run, post, approved);
 		figures.put("errorExamples", run.errorExamples());
 		String summary = String.format(Locale.ROOT, "%.1f orders/s (%.0f %% of %.1f): POST p50 %.0f / p99 %.0f ms;"
 						+ " POST→APPROVED p50 %.0f / p99 %.0f ms%s", share * capacity, share * 100, capacity, post.percentile(50),
@@ -87,6 +70,25 @@ final class OrderResults {
 		return new Result("portableRate", "3c POST→APPROVED at 60 % of capacity", summary, figures, Result.Goal.NONE,
 				"open loop through the gateway at a share of the orders/s of measurement 3, so that the figure means the same"
 						+ " on any machine" + spread());
+	}
+
+	/** The figures of a load over the consumers (3 and 3b): what sets the load, the consumers, latencies and cores. */
+	private Map<String, Object> spreadLoadFigures(String loadKey, Object load, LoadRun run, Distribution post,
+			Distribution approved) {
+		Map<String, Object> figures = Result.newFigures();
+		figures.put(loadKey, load);
+		figures.put("consumers", consumers);
+		putLatencies(figures, run, post, approved);
+		figures.put("cores", run.cores());
+		return figures;
+	}
+
+	/** The figures every order load reports, in the same order in each row: throughput, latencies, statuses. */
+	private static void putLatencies(Map<String, Object> figures, LoadRun run, Distribution post, Distribution approved) {
+		figures.put("ordersPerSecond", Distribution.round(run.ordersPerSecond()));
+		figures.putAll(post.figures("post"));
+		figures.putAll(approved.figures("postToApproved"));
+		figures.put("statuses", HttpLoad.statuses(run.samples()));
 	}
 
 	/** How the load meets the gateway's per-client rate limit, for the notes of each order load. */

@@ -2,16 +2,10 @@ package dev.ftgo.deployment;
 
 import static dev.ftgo.deployment.ComposeFile.map;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** A Prometheus rule file, read for its alerting rules. */
 record AlertRules(List<Rule> rules) {
@@ -21,17 +15,12 @@ record AlertRules(List<Rule> rules) {
 	}
 
 	static AlertRules load(Path file) {
-		try {
-			return parse(Files.readString(file));
-		} catch (IOException e) {
-			throw new IllegalStateException("Cannot read " + file, e);
-		}
+		return parse(ConfigFiles.read(file));
 	}
 
 	static AlertRules parse(String yaml) {
-		Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
 		List<Rule> rules = new ArrayList<>();
-		for (Object group : list(root == null ? null : root.get("groups"))) {
+		for (Object group : list(ConfigFiles.yaml(yaml).get("groups"))) {
 			for (Object rule : list(map(group).get("rules"))) {
 				Map<String, Object> fields = map(rule);
 				if (fields.containsKey("alert")) {

@@ -1,16 +1,10 @@
 package dev.ftgo.deployment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A compose file as Compose reads it: YAML with anchors and merge keys ({@code <<: *app}) resolved, which
@@ -19,16 +13,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 record ComposeFile(Map<String, Object> root) {
 
 	static ComposeFile load(Path file) {
-		try {
-			return parse(Files.readString(file));
-		} catch (IOException e) {
-			throw new IllegalStateException("Cannot read " + file, e);
-		}
+		return parse(ConfigFiles.read(file));
 	}
 
 	static ComposeFile parse(String yaml) {
-		Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-		return new ComposeFile(root == null ? Map.of() : root);
+		return new ComposeFile(ConfigFiles.yaml(yaml));
 	}
 
 	Map<String, Service> services() {

@@ -2,7 +2,6 @@ package dev.ftgo.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +97,7 @@ class ComposeFileTest {
 				.contains("max_slot_wal_keep_size=${FTGO_MAX_SLOT_WAL_KEEP_SIZE:-1GB}");
 		assertThat(postgres.get("volumes").orElseThrow())
 				.contains("./docker/postgres/init-service-databases.sql:/docker-entrypoint-initdb.d/");
-		String init = read(PROJECT_ROOT.resolve("docker/postgres/init-service-databases.sql"));
+		String init = ConfigFiles.read(PROJECT_ROOT.resolve("docker/postgres/init-service-databases.sql"));
 		List<String> databases = COMPOSE.services().values().stream()
 				.map(service -> service.environment().get("SPRING_DATASOURCE_URL")).filter(Objects::nonNull)
 				.map(url -> url.substring(url.lastIndexOf('/') + 1)).toList();
@@ -111,14 +110,6 @@ class ComposeFileTest {
 	private static List<String> servicesWithProfiles(List<String> profiles) {
 		return COMPOSE.services().values().stream().filter(service -> service.profiles().equals(profiles))
 				.map(ComposeFile.Service::name).toList();
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		} catch (IOException e) {
-			throw new IllegalStateException("Cannot read " + file, e);
-		}
 	}
 
 	/** The directory holding the reactor's pom and docker-compose.yml, found from the module's directory. */

@@ -1,7 +1,5 @@
 package dev.ftgo.deployment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +19,7 @@ record GrafanaDashboard(JsonNode root) {
 	}
 
 	static GrafanaDashboard load(Path file) {
-		try {
-			return parse(Files.readString(file));
-		} catch (IOException e) {
-			throw new IllegalStateException("Cannot read " + file, e);
-		}
+		return parse(ConfigFiles.read(file));
 	}
 
 	/** @throws tools.jackson.core.JacksonException if the text is not JSON */

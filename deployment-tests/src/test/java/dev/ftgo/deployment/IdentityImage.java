@@ -1,7 +1,5 @@
 package dev.ftgo.deployment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +20,7 @@ record IdentityImage(List<String> instructions) {
 	private static final Pattern OPTION = Pattern.compile("--([a-z-]+)=(.*)");
 
 	static IdentityImage load(Path projectRoot) {
-		Path dockerfile = projectRoot.resolve(TokenIssuers.IDENTITY_DOCKERFILE);
-		try {
-			return parse(Files.readString(dockerfile));
-		} catch (IOException e) {
-			throw new IllegalStateException("Cannot read " + dockerfile, e);
-		}
+		return parse(ConfigFiles.read(projectRoot.resolve(TokenIssuers.IDENTITY_DOCKERFILE)));
 	}
 
 	/** The instructions after the last {@code FROM}, continuation lines joined, comments dropped. */

@@ -24,7 +24,7 @@ class IdentityImageTest {
 	private static final IdentityImage IMAGE = IdentityImage.load(PROJECT_ROOT);
 	private static final ComposeFile.Service COMPOSE = ComposeFile.load(PROJECT_ROOT.resolve("docker-compose.yml"))
 		.services().get("identity");
-	private static final Workload LOCAL = KubernetesManifests.load(KubernetesManifestsTest.LOCAL.manifestFiles()).workload("identity");
+	private static final Workload LOCAL = KubernetesManifests.load(ProjectManifests.LOCAL.manifestFiles()).workload("identity");
 
 	@Test
 	void runsOnlyTheIdentityOnEveryInterfaceOfTheContainer() {

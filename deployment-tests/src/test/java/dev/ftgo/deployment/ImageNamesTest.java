@@ -64,7 +64,7 @@ class ImageNamesTest {
 	@Test
 	void kubernetesDeploysImagesComposeBuildsOrTheScriptProvides() {
 		Set<String> deployed = new TreeSet<>();
-		for (Kustomization kustomization : List.of(KubernetesManifestsTest.BASE, KubernetesManifestsTest.LOCAL)) {
+		for (Kustomization kustomization : List.of(ProjectManifests.BASE, ProjectManifests.LOCAL)) {
 			KubernetesManifests.load(kustomization.manifestFiles()).workloads().forEach(workload -> PodChecks
 					.containers(workload.template().getSpec()).forEach(container -> deployed.add(container.getImage())));
 		}

@@ -43,24 +43,10 @@ class KafkaClusterTest {
 				  ports:
 				    - port: 9092
 				---
-				apiVersion: apps/v1
-				kind: StatefulSet
-				metadata:
-				  name: kafka
-				spec:
+				""" + kafka("""
 				  serviceName: kafka
 				  replicas: 3
-				  selector:
-				    matchLabels:
-				      app: kafka
-				  template:
-				    metadata:
-				      labels:
-				        app: kafka
-				    spec:
-				      containers:
-				        - name: kafka
-				          image: apache/kafka:4.1.2
+				""", """
 				          ports:
 				            - name: controller
 				              containerPort: 9093
@@ -77,7 +63,7 @@ class KafkaClusterTest {
 				              value: "3"
 				            - name: KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR
 				              value: "1"
-				"""));
+				""")));
 
 		assertThat(kafka.quorumViolations()).containsExactly(
 				"the quorum voters are [0@kafka-0.kafka:9093, 1@kafka-1.kafka:9093], not one per pod"
@@ -109,23 +95,9 @@ class KafkaClusterTest {
 				data:
 				  replication-factor: "3"
 				---
-				apiVersion: apps/v1
-				kind: StatefulSet
-				metadata:
-				  name: kafka
-				spec:
+				""" + kafka("""
 				  serviceName: kafka-brokers
-				  selector:
-				    matchLabels:
-				      app: kafka
-				  template:
-				    metadata:
-				      labels:
-				        app: kafka
-				    spec:
-				      containers:
-				        - name: kafka
-				          image: apache/kafka:4.1.2
+				""", """
 				          env:
 				            - name: KAFKA_DEFAULT_REPLICATION_FACTOR
 				              valueFrom:
@@ -137,10 +109,33 @@ class KafkaClusterTest {
 				                configMapKeyRef:
 				                  name: kafka-cluster
 				                  key: min-insync-replicas
-				"""));
+				""")));
 
 		assertThat(kafka.brokers()).isOne();
 		assertThat(kafka.property("default.replication.factor")).contains("3");
 		assertThat(kafka.property("min.insync.replicas")).contains("(no key min-insync-replicas in a ConfigMap kafka-cluster)");
+	}
+
+	/** The StatefulSet {@code kafka} with {@code spec} (serviceName, replicas) and its one container ending in {@code container}. */
+	private static String kafka(String spec, String container) {
+		return """
+				apiVersion: apps/v1
+				kind: StatefulSet
+				metadata:
+				  name: kafka
+				spec:
+				""" + spec + """
+				  selector:
+				    matchLabels:
+				      app: kafka
+				  template:
+				    metadata:
+				      labels:
+				        app: kafka
+				    spec:
+				      containers:
+				        - name: kafka
+				          image: apache/kafka:4.1.2
+				""" + container;
 	}
 }

@@ -1,7 +1,7 @@
 package dev.ftgo.deployment;
 
-import static dev.ftgo.deployment.KubernetesManifestsTest.MANIFESTS;
-import static dev.ftgo.deployment.KubernetesManifestsTest.PROJECT_ROOT;
+import static dev.ftgo.deployment.ProjectManifests.MANIFESTS;
+import static dev.ftgo.deployment.ProjectManifests.PROJECT_ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

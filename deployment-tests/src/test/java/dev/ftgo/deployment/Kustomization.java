@@ -1,7 +1,5 @@
 package dev.ftgo.deployment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A {@code kustomization.yaml} as far as these checks need it: the files it names and the ConfigMaps and
@@ -28,14 +22,7 @@ record Kustomization(Path directory, Map<String, Object> root) {
 			"configMapGenerator", "secretGenerator", "generatorOptions", "patches", "images");
 
 	static Kustomization load(Path directory) {
-		try {
-			Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions()))
-				.load(Files.readString(directory.resolve("kustomization.yaml")));
-			return new Kustomization(directory, root);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return new Kustomization(directory, ConfigFiles.yaml(ConfigFiles.read(directory.resolve("kustomization.yaml"))));
 	}
 
 	List<String> unknownFields() {

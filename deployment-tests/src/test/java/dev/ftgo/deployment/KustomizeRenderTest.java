@@ -1,6 +1,6 @@
 package dev.ftgo.deployment;
 
-import static dev.ftgo.deployment.KubernetesManifestsTest.PROJECT_ROOT;
+import static dev.ftgo.deployment.ProjectManifests.PROJECT_ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -122,8 +122,8 @@ class KustomizeRenderTest {
 
 		assertThat(kafka.brokers()).isEqualTo(1);
 		assertThat(kafka.quorumViolations()).isEmpty();
-		assertThat(kafka.replicationViolations("cdc-relay", KubernetesManifestsTest.RELAY_REPLICATION_FACTOR,
-				KubernetesManifestsTest.RELAY_MIN_INSYNC_REPLICAS)).isEmpty();
+		assertThat(kafka.replicationViolations("cdc-relay", ProjectManifests.RELAY_REPLICATION_FACTOR,
+				ProjectManifests.RELAY_MIN_INSYNC_REPLICAS)).isEmpty();
 		assertThat(kafka.property("default.replication.factor")).contains("1");
 		assertThat(Availability.disruptionBudgetViolations(rendered)).isEmpty();
 	}

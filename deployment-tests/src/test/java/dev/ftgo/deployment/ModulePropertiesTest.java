@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,7 @@ class ModulePropertiesTest {
 
 	@Test
 	void keysOfAnInactiveProfileDoNotCount(@TempDir Path root) throws IOException {
-		Path resources = Files.createDirectories(root.resolve("demo/src/main/resources"));
-		Files.writeString(resources.resolve("application.yml"), """
+		ProjectFiles.writeResource(root, "demo", "application.yml", """
 				server:
 				  port: 8080
 				---
@@ -76,8 +74,7 @@ class ModulePropertiesTest {
 
 	@Test
 	void followsTheImportsOfApplicationYmlWhichItsLaterDocumentsOverride(@TempDir Path root) throws IOException {
-		Path library = Files.createDirectories(root.resolve("library/src/main/resources"));
-		Files.writeString(library.resolve("defaults.yml"), """
+		ProjectFiles.writeResource(root, "library", "defaults.yml", """
 				server:
 				  shutdown: graceful
 				  port: 8080
@@ -86,8 +83,7 @@ class ModulePropertiesTest {
 				    service-url:
 				      defaultZone: ${ftgo.registry-url:http://127.0.0.1:8761/eureka/}
 				""");
-		Path resources = Files.createDirectories(root.resolve("demo/src/main/resources"));
-		Files.writeString(resources.resolve("application.yml"), """
+		ProjectFiles.writeResource(root, "demo", "application.yml", """
 				spring:
 				  config:
 				    import: classpath:defaults.yml
@@ -105,8 +101,7 @@ class ModulePropertiesTest {
 
 	@Test
 	void refusesAnImportNoModuleHas(@TempDir Path root) throws IOException {
-		Path resources = Files.createDirectories(root.resolve("demo/src/main/resources"));
-		Files.writeString(resources.resolve("application.yml"), """
+		ProjectFiles.writeResource(root, "demo", "application.yml", """
 				spring:
 				  config:
 				    import: optional:classpath:absent.yml, classpath:missing.yml

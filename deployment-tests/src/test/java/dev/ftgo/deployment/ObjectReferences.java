@@ -7,12 +7,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.fabric8.kubernetes.api.model.ConfigMapEnvSource;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
+import io.fabric8.kubernetes.api.model.SecretEnvSource;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
 
 /**
  * How the objects of a set of manifests refer to each other by name: Services to pods, pods to Secrets
@@ -49,35 +56,39 @@ final class ObjectReferences {
 
 	/** Secret name to the keys read from it by environment variables and volumes. */
 	static Map<String, Set<String>> secretReferences(KubernetesManifests manifests) {
-		var references = new TreeMap<String, Set<String>>();
-		for (Container container : containers(manifests)) {
-			env(container).filter(variable -> variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null)
-				.map(variable -> variable.getValueFrom().getSecretKeyRef())
-				.forEach(ref -> references.computeIfAbsent(ref.getName(), name -> new TreeSet<>()).add(ref.getKey()));
-			envFrom(container).filter(source -> source.getSecretRef() != null)
-				.forEach(source -> references.computeIfAbsent(source.getSecretRef().getName(), name -> new TreeSet<>()));
-		}
-		manifests.workloads().stream().flatMap(workload -> Optional.ofNullable(workload.template().getSpec().getVolumes())
-			.orElse(List.of()).stream())
-			.filter(volume -> volume.getSecret() != null)
-			.forEach(volume -> references.computeIfAbsent(volume.getSecret().getSecretName(), name -> new TreeSet<>()));
-		return references;
+		return references(manifests,
+				from -> Optional.ofNullable(from.getSecretKeyRef()).map(ref -> Map.entry(ref.getName(), ref.getKey())),
+				source -> Optional.ofNullable(source.getSecretRef()).map(SecretEnvSource::getName),
+				volume -> Optional.ofNullable(volume.getSecret()).map(SecretVolumeSource::getSecretName));
 	}
 
-	/** ConfigMap name to the keys read from it by environment variables. */
+	/** ConfigMap name to the keys read from it by environment variables and volumes. */
 	static Map<String, Set<String>> configMapReferences(KubernetesManifests manifests) {
+		return references(manifests,
+				from -> Optional.ofNullable(from.getConfigMapKeyRef()).map(ref -> Map.entry(ref.getName(), ref.getKey())),
+				source -> Optional.ofNullable(source.getConfigMapRef()).map(ConfigMapEnvSource::getName),
+				volume -> Optional.ofNullable(volume.getConfigMap()).map(ConfigMapVolumeSource::getName));
+	}
+
+	/**
+	 * Object name to the keys read from it, for one kind of object: {@code key} names the object and key a variable's
+	 * valueFrom reads, {@code whole} an envFrom that reads all its keys, {@code mounted} a volume made of it.
+	 */
+	private static Map<String, Set<String>> references(KubernetesManifests manifests,
+			Function<EnvVarSource, Optional<Map.Entry<String, String>>> key, Function<EnvFromSource, Optional<String>> whole,
+			Function<Volume, Optional<String>> mounted) {
 		var references = new TreeMap<String, Set<String>>();
 		for (Container container : containers(manifests)) {
-			env(container).filter(variable -> variable.getValueFrom() != null && variable.getValueFrom().getConfigMapKeyRef() != null)
-				.map(variable -> variable.getValueFrom().getConfigMapKeyRef())
-				.forEach(ref -> references.computeIfAbsent(ref.getName(), name -> new TreeSet<>()).add(ref.getKey()));
-			envFrom(container).filter(source -> source.getConfigMapRef() != null)
-				.forEach(source -> references.computeIfAbsent(source.getConfigMapRef().getName(), name -> new TreeSet<>()));
+			env(container).filter(variable -> variable.getValueFrom() != null)
+				.flatMap(variable -> key.apply(variable.getValueFrom()).stream())
+				.forEach(ref -> references.computeIfAbsent(ref.getKey(), name -> new TreeSet<>()).add(ref.getValue()));
+			envFrom(container).flatMap(source -> whole.apply(source).stream())
+				.forEach(name -> references.computeIfAbsent(name, any -> new TreeSet<>()));
 		}
 		manifests.workloads().stream().flatMap(workload -> Optional.ofNullable(workload.template().getSpec().getVolumes())
 			.orElse(List.of()).stream())
-			.filter(volume -> volume.getConfigMap() != null)
-			.forEach(volume -> references.computeIfAbsent(volume.getConfigMap().getName(), name -> new TreeSet<>()));
+			.flatMap(volume -> mounted.apply(volume).stream())
+			.forEach(name -> references.computeIfAbsent(name, any -> new TreeSet<>()));
 		return references;
 	}
 

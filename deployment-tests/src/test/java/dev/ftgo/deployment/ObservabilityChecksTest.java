@@ -22,13 +22,9 @@ class ObservabilityChecksTest {
 		ComposeFile compose = ComposeFile.parse("""
 				services:
 				  order-service:
-				    build:
-				      args:
-				        MODULE: order-service
+				    build: {args: {MODULE: order-service}}
 				  kitchen-service:
-				    build:
-				      args:
-				        MODULE: kitchen-service
+				    build: {args: {MODULE: kitchen-service}}
 				  postgres:
 				    image: postgres:17
 				""");
@@ -59,9 +55,7 @@ class ObservabilityChecksTest {
 		ComposeFile compose = ComposeFile.parse("""
 				services:
 				  order-service:
-				    build:
-				      args:
-				        MODULE: order-service
+				    build: {args: {MODULE: order-service}}
 				""");
 		PrometheusConfig prometheus = PrometheusConfig.parse("""
 				global:

@@ -2,17 +2,11 @@ package dev.ftgo.deployment;
 
 import static dev.ftgo.deployment.ComposeFile.map;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** A Prometheus configuration file, read for its scrape jobs, with Prometheus's defaults where a key is left out. */
 record PrometheusConfig(Map<String, Object> root) {
@@ -30,16 +24,11 @@ record PrometheusConfig(Map<String, Object> root) {
 	}
 
 	static PrometheusConfig load(Path file) {
-		try {
-			return parse(Files.readString(file));
-		} catch (IOException e) {
-			throw new IllegalStateException("Cannot read " + file, e);
-		}
+		return parse(ConfigFiles.read(file));
 	}
 
 	static PrometheusConfig parse(String yaml) {
-		Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-		return new PrometheusConfig(root == null ? Map.of() : root);
+		return new PrometheusConfig(ConfigFiles.yaml(yaml));
 	}
 
 	String scrapeInterval() {

@@ -40,7 +40,7 @@ class ProvisioningChecksTest {
 
 	@Test
 	void reportsGrafanaProvisioningThatDisagreesWithTheComposeFile(@TempDir Path root) throws IOException {
-		write(root.resolve("grafana/provisioning/datasources/prometheus.yml"), """
+		ProjectFiles.write(root.resolve("grafana/provisioning/datasources/prometheus.yml"), """
 				apiVersion: 1
 				datasources:
 				  - name: Prometheus
@@ -49,7 +49,7 @@ class ProvisioningChecksTest {
 				    jsonData:
 				      timeInterval: 15s
 				""");
-		write(root.resolve("grafana/provisioning/dashboards/ftgo.yml"), """
+		ProjectFiles.write(root.resolve("grafana/provisioning/dashboards/ftgo.yml"), """
 				apiVersion: 1
 				providers:
 				  - name: mounted-but-empty
@@ -60,12 +60,7 @@ class ProvisioningChecksTest {
 				      path: /var/lib/grafana/dashboards
 				""");
 		Files.createDirectories(root.resolve("grafana/dashboards"));
-		ComposeFile compose = ComposeFile.parse("""
-				services:
-				  prometheus:
-				    image: prom/prometheus:v3.5.0
-				  grafana:
-				    image: grafana/grafana:12.1.0
+		ComposeFile compose = prometheusAndGrafana("""
 				    environment:
 				      GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH: /etc/grafana/dashboards/ftgo.json
 				    volumes:
@@ -83,20 +78,9 @@ class ProvisioningChecksTest {
 
 	@Test
 	void reportsGrafanaWithoutItsProvisioningOrADatasource(@TempDir Path root) throws IOException {
-		ComposeFile unmounted = ComposeFile.parse("""
-				services:
-				  prometheus:
-				    image: prom/prometheus:v3.5.0
-				  grafana:
-				    image: grafana/grafana:12.1.0
-				""");
+		ComposeFile unmounted = prometheusAndGrafana("");
 		Files.createDirectories(root.resolve("provisioning"));
-		ComposeFile empty = ComposeFile.parse("""
-				services:
-				  prometheus:
-				    image: prom/prometheus:v3.5.0
-				  grafana:
-				    image: grafana/grafana:12.1.0
+		ComposeFile empty = prometheusAndGrafana("""
 				    volumes: [./provisioning:/etc/grafana/provisioning]
 				""");
 
@@ -106,8 +90,14 @@ class ProvisioningChecksTest {
 				"Grafana is provisioned with 0 Prometheus data sources, not one", "Grafana is provisioned with no dashboards");
 	}
 
-	private static void write(Path file, String text) throws IOException {
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, text);
+	/** A compose file of Prometheus and Grafana, Grafana's definition going on with {@code grafana}. */
+	private static ComposeFile prometheusAndGrafana(String grafana) {
+		return ComposeFile.parse("""
+				services:
+				  prometheus:
+				    image: prom/prometheus:v3.5.0
+				  grafana:
+				    image: grafana/grafana:12.1.0
+				""" + grafana);
 	}
 }

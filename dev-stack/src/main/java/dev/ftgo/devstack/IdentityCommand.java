@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -21,17 +20,15 @@ import picocli.CommandLine.Option;
  * k8s/overlays/local runs, so that the apps there have a JWK set to verify tokens with. The key is read
  * from the key file, or created there; by default that is the run dir's, the one {@code ./stack token} signs with.
  */
-@Command(name = IdentityCommand.NAME, sortOptions = false, sortSynopsis = false, usageHelpWidth = 110,
-		versionProvider = StackVersion.class, descriptionHeading = "%n",
+@Command(name = IdentityCommand.NAME,
 		description = {"Runs only the identity (JWK set and POST /tokens) in the foreground until Ctrl-C or SIGTERM.",
 				"It is the identity container of docker-compose.yml and k8s/overlays/local. Development only.", ""},
-		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = {
 				"  1:the key file cannot be read or written, or no project is found for the default one",
 				"  2:the port is in use",
 				" 64:bad usage",
 				"130:stopped by Ctrl-C (143: by SIGTERM, as a container is stopped)" })
-final class IdentityCommand implements Callable<Integer> {
+final class IdentityCommand extends ConsoleCommand {
 
 	static final String NAME = "identity";
 
@@ -47,38 +44,21 @@ final class IdentityCommand implements Callable<Integer> {
 			description = "the signing key, created there if missing (default: the run dir's, which ./stack token signs with)")
 	Path keyFile;
 
-	@Option(names = "--run-dir", paramLabel = "PATH", converter = OptionValues.AbsolutePath.class,
-			description = "the stack's run dir, for the default key file (default .dev-stack)")
-	Path runDir;
-
 	@Mixin
-	HelpOptions helpOptions;
-
-	private final PrintStream out;
-	private final PrintStream err;
+	RunDirOption runDir;
 
 	IdentityCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
+		super(out, err);
 	}
 
 	/** Returns only when the identity could not start (or the waiting thread is interrupted): SIGTERM ends the JVM. */
 	@Override
 	public Integer call() {
-		Path servedKeyFile;
-		IdentityServer server;
-		try {
-			servedKeyFile = keyFile(StackLayout::detect);
-			server = start(servedKeyFile);
-		} catch (PortInUseException e) {
-			err.println(e.getMessage());
-			return DevStackMain.PORT_IN_USE;
-		} catch (StackException e) {
-			err.println(e.getMessage());
-			return DevStackMain.FAILED;
-		}
-		serve(server, servedKeyFile);
-		return 0;
+		return reporting(() -> {
+			Path servedKeyFile = keyFile(StackLayout::detect);
+			serve(start(servedKeyFile), servedKeyFile);
+			return 0;
+		});
 	}
 
 	/**
@@ -95,7 +75,7 @@ final class IdentityCommand implements Callable<Integer> {
 		} catch (StackException e) {
 			throw new StackException(e.getMessage() + " Outside the project, say where the key lives with --key-file.", e);
 		}
-		return (runDir == null ? detected : detected.withRunDir(runDir)).signingKeyFile();
+		return runDir.applyTo(detected).signingKeyFile();
 	}
 
 	/** Starts the identity with the key in {@code keyFile} (made there if missing) and returns it running; the caller stops it. */

@@ -7,17 +7,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Healthy when the broker answers a metadata request through the Admin API and counts itself among the live brokers. */
-final class KafkaProbe implements HealthProbe {
+record KafkaProbe(int port, int nodeId) implements HealthProbe {
 
 	private static final int TIMEOUT_MILLIS = 2000;
-
-	private final int port;
-	private final int nodeId;
-
-	KafkaProbe(int port, int nodeId) {
-		this.port = port;
-		this.nodeId = nodeId;
-	}
 
 	@Override
 	public boolean isHealthy() throws Exception {

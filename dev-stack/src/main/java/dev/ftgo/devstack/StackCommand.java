@@ -4,8 +4,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,15 +12,13 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./stack} itself, declared for picocli, which parses the command line and writes the help from the
  * declarations. Without a command it starts the stack ({@link DevStackMain#launch}); its commands are
  * {@link TokenCommand}, {@link IdentityCommand} and {@link StopCommand}.
  */
-@Command(name = "./stack", sortOptions = false, sortSynopsis = false, usageHelpWidth = 110,
-		versionProvider = StackVersion.class, descriptionHeading = "%n",
+@Command(name = "./stack",
 		customSynopsis = {
 				"./stack [--reset] [--instances=N] [--kafka-brokers=N] [--run-dir=PATH] [--<component>-port=N ...]",
 				"       ./stack token|identity|stop [OPTIONS]     (./stack COMMAND --help lists a command's options)" },
@@ -32,14 +28,13 @@ import picocli.CommandLine.Spec;
 						+ " ./stack stop from another terminal). Once up, it creates a demo consumer and restaurant (kept"
 						+ " across restarts) and prints tokens for them.%n" },
 		commandListHeading = "%nCommands:%n",
-		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = {
 				"  0:stopped by ./stack stop",
 				"  1:a component failed to start",
 				"  2:a port is in use",
 				" 64:bad usage",
 				"130:stopped by Ctrl-C (143: by SIGTERM)" })
-final class StackCommand implements Callable<Integer> {
+final class StackCommand extends ConsoleCommand {
 
 	static final String KAFKA_CONTROLLER_PORT = "--" + StackPorts.KAFKA_CONTROLLER_OPTION;
 
@@ -59,22 +54,11 @@ final class StackCommand implements Callable<Integer> {
 					+ " single broker's: switching starts from empty topics. Further brokers take free ports")
 	int kafkaBrokers = Scale.SINGLE.kafkaBrokers();
 
-	@Option(names = "--run-dir", paramLabel = "PATH", converter = OptionValues.AbsolutePath.class,
-			description = "where data, logs and pid files live (default .dev-stack)")
-	Path runDir;
-
 	@Mixin
-	HelpOptions helpOptions;
-
-	@Spec
-	CommandSpec spec;
-
-	private final PrintStream out;
-	private final PrintStream err;
+	RunDirOption runDir;
 
 	private StackCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
+		super(out, err);
 	}
 
 	/** The whole command line of {@code ./stack}, commands included, printing to {@code out} and {@code err}. */
@@ -133,18 +117,13 @@ final class StackCommand implements Callable<Integer> {
 
 	/** The parsed options; a count out of range is a usage error. */
 	CliOptions options() {
-		Scale scale;
-		try {
-			scale = new Scale(instances, kafkaBrokers);
-		} catch (IllegalArgumentException e) {
-			throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-		}
+		Scale scale = validated(() -> new Scale(instances, kafkaBrokers));
 		StackPorts ports = StackPorts.defaults()
 				.withKafkaController(spec.findOption(KAFKA_CONTROLLER_PORT).<Integer>getValue());
 		for (Component component : Component.values()) {
 			ports = ports.with(component, spec.findOption("--" + component.portOption()).<Integer>getValue());
 		}
-		return new CliOptions(reset, ports, runDir, scale);
+		return new CliOptions(reset, ports, runDir.path, scale);
 	}
 
 	@Override

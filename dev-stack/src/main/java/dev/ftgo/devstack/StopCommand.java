@@ -1,10 +1,8 @@
 package dev.ftgo.devstack;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,24 +12,21 @@ import picocli.CommandLine.Option;
  * and waits until its launcher has stopped every component and exited. Exit code 0 once it has,
  * {@value #NOT_RUNNING} when no stack runs there, 1 when it is still running after the timeout.
  */
-@Command(name = StopCommand.NAME, sortOptions = false, sortSynopsis = false, usageHelpWidth = 110,
-		versionProvider = StackVersion.class, descriptionHeading = "%n",
+@Command(name = StopCommand.NAME,
 		description = {"Stops the stack running from the run dir, as Ctrl-C in its terminal does, and waits until it has.",
 				"For scripts, CI and a second window; the stack takes the request once it is up.", ""},
-		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = {
 				" 0:the stack has stopped",
 				" 1:it is still stopping after the timeout, or no project is found here",
 				" 3:no stack runs from the run dir",
 				"64:bad usage" })
-final class StopCommand implements Callable<Integer> {
+final class StopCommand extends ConsoleCommand {
 
 	static final String NAME = "stop";
 	static final int NOT_RUNNING = 3;
 
-	@Option(names = "--run-dir", paramLabel = "PATH", converter = OptionValues.AbsolutePath.class,
-			description = "the stack's run dir (default .dev-stack)")
-	Path runDir;
+	@Mixin
+	RunDirOption runDir;
 
 	// the launcher looks every 2 s, then stops the stages in turn, the services' the longest (their 12 s drain
 	// included): together well under a minute, and 3 minutes leave room for a machine busy with builds
@@ -39,25 +34,13 @@ final class StopCommand implements Callable<Integer> {
 			defaultValue = "3m", description = "how long to wait: 90s, 3m (the default)")
 	Duration timeout;
 
-	@Mixin
-	HelpOptions helpOptions;
-
-	private final PrintStream out;
-	private final PrintStream err;
-
 	StopCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
+		super(out, err);
 	}
 
 	@Override
 	public Integer call() {
-		try {
-			return run(runDir == null ? StackLayout.detect() : StackLayout.detect().withRunDir(runDir));
-		} catch (StackException e) {
-			err.println(e.getMessage());
-			return DevStackMain.FAILED;
-		}
+		return reporting(() -> run(runDir.layout()));
 	}
 
 	int run(StackLayout layout) {

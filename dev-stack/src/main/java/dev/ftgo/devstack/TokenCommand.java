@@ -5,31 +5,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./stack token --role consumer --consumer-id <uuid>}: prints one token signed with the run
  * dir's key, the one the running (or next) stack serves, and nothing else, so that
  * {@code TOKEN=$(./stack token --role admin)} works.
  */
-@Command(name = TokenCommand.NAME, sortOptions = false, sortSynopsis = false, usageHelpWidth = 110,
-		versionProvider = StackVersion.class, descriptionHeading = "%n",
+@Command(name = TokenCommand.NAME,
 		description = {"Prints one token signed with the run dir's key, and nothing else (start the stack once first).", ""},
 		footerHeading = "%n",
 		footer = "e.g. curl -H \"Authorization: Bearer $(./stack token --role admin)\" http://localhost:8080/api/v1/...",
-		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = {
 				" 0:the token is printed",
 				" 1:no project found here, or the key is unreadable",
 				" 2:no stack has made a key in the run dir yet",
 				"64:bad usage" })
-final class TokenCommand implements Callable<Integer> {
+final class TokenCommand extends ConsoleCommand {
 
 	static final String NAME = "token";
 	static final int NO_KEY = 2;
@@ -50,42 +44,22 @@ final class TokenCommand implements Callable<Integer> {
 			description = "how long it is valid: 90s, 30m, 12h (the default), 7d")
 	Duration ttl;
 
-	@Option(names = "--run-dir", paramLabel = "PATH", converter = OptionValues.AbsolutePath.class,
-			description = "the stack's run dir (default .dev-stack)")
-	Path runDir;
-
 	@Mixin
-	HelpOptions helpOptions;
-
-	@Spec
-	CommandSpec spec;
-
-	private final PrintStream out;
-	private final PrintStream err;
+	RunDirOption runDir;
 
 	TokenCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
+		super(out, err);
 	}
 
 	/** The token asked for; a combination no identity provider would issue is a usage error. */
 	TokenRequest request() {
-		try {
-			return new TokenRequest(role, consumerId, restaurantId, ttl);
-		} catch (IllegalArgumentException e) {
-			throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-		}
+		return validated(() -> new TokenRequest(role, consumerId, restaurantId, ttl));
 	}
 
 	@Override
 	public Integer call() {
 		TokenRequest request = request();
-		try {
-			return run(request, runDir == null ? StackLayout.detect() : StackLayout.detect().withRunDir(runDir));
-		} catch (StackException e) {
-			err.println(e.getMessage());
-			return DevStackMain.FAILED;
-		}
+		return reporting(() -> run(request, runDir.layout()));
 	}
 
 	/** Prints the token; exit code 0, or {@value #NO_KEY} when no stack has made a key in the run dir yet. */
@@ -94,7 +68,7 @@ final class TokenCommand implements Callable<Integer> {
 		Optional<TokenIssuer> issuer = TokenIssuer.load(keyFile);
 		if (issuer.isEmpty()) {
 			err.println("No signing key at " + keyFile + ": start the stack once first (./stack"
-					+ (runDir == null ? "" : " --run-dir=" + runDir) + "), then ask again. The key is created"
+					+ runDir.asArgument() + "), then ask again. The key is created"
 					+ " at the first start and kept until --reset.");
 			return NO_KEY;
 		}

@@ -8,22 +8,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * How {@code ./stack} answers a command line it cannot use: one line saying what is wrong, picocli's
- * "did you mean" for a mistyped name, then the usage of the command it was given, and exit code
- * {@value #USAGE}. Not picocli's 2, which {@code ./stack} has long used for a port in use and
- * {@code ./stack token} for a missing key; 64 is EX_USAGE of sysexits.h, as {@code ./bench} uses it.
+ * How {@code ./stack} answers a command line it cannot use: one line saying what is wrong, then picocli's
+ * "did you mean" for a mistyped name or else where the help is, and exit code {@value #USAGE}. The whole help
+ * would bury the one line that matters; {@code --help} prints it. Not picocli's exit code 2, which
+ * {@code ./stack} has long used for a port in use and {@code ./stack token} for a missing key; 64 is EX_USAGE
+ * of sysexits.h, as {@code ./bench} uses it.
  */
-final class UsageErrors implements IParameterExceptionHandler {
+record UsageErrors(PrintStream out, PrintStream err) implements IParameterExceptionHandler {
 
 	static final int USAGE = 64;
-
-	private final PrintStream out;
-	private final PrintStream err;
-
-	UsageErrors(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
 
 	@Override
 	public int handleParseException(ParameterException e, String[] args) {
@@ -34,8 +27,9 @@ final class UsageErrors implements IParameterExceptionHandler {
 			return 0;
 		}
 		err.println(e.getMessage());
-		UnmatchedArgumentException.printSuggestions(e, err);
-		command.usage(err);
+		if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+			err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+		}
 		return USAGE;
 	}
 }

@@ -82,11 +82,9 @@ class DemoDataTest {
 
 	@Test
 	void aRestartReusesWhatTheServicesStillKnow() throws IOException {
-		UUID consumerId = UUID.randomUUID();
-		UUID restaurantId = UUID.randomUUID();
+		UUID consumerId = knownTo("consumers");
+		UUID restaurantId = knownTo("restaurants");
 		remember(consumerId, restaurantId);
-		answers.put("GET /api/v1/consumers/" + consumerId, 200);
-		answers.put("GET /api/v1/restaurants/" + restaurantId, 200);
 
 		DemoData.Seeded seeded = demoData().ensure();
 
@@ -99,9 +97,8 @@ class DemoDataTest {
 	@Test
 	void whatTheServicesForgotIsCreatedAnew() throws IOException {
 		UUID forgotten = UUID.randomUUID();
-		UUID restaurantId = UUID.randomUUID();
+		UUID restaurantId = knownTo("restaurants");
 		remember(forgotten, restaurantId);
-		answers.put("GET /api/v1/restaurants/" + restaurantId, 200);
 
 		DemoData.Seeded seeded = demoData().ensure();
 
@@ -139,6 +136,13 @@ class DemoDataTest {
 
 	private DemoData demoData() {
 		return new DemoData(URI.create("http://127.0.0.1:" + gateway.getAddress().getPort()), ADMIN_TOKEN, idsFile);
+	}
+
+	/** A new id that the service of {@code collection} answers a GET for. */
+	private UUID knownTo(String collection) {
+		UUID id = UUID.randomUUID();
+		answers.put("GET /api/v1/" + collection + "/" + id, 200);
+		return id;
 	}
 
 	private void remember(UUID consumerId, UUID restaurantId) throws IOException {

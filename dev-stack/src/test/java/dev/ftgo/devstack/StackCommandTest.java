@@ -31,13 +31,10 @@ class StackCommandTest {
 
 	@Test
 	void rejectsInstanceAndBrokerCountsOutOfRange() {
-		assertThatThrownBy(() -> CommandLines.stack("--instances=0")).isInstanceOf(ParameterException.class)
-				.hasMessage("--instances must be between 1 and 9, not 0");
-		assertThatThrownBy(() -> CommandLines.stack("--kafka-brokers=10"))
-				.hasMessage("--kafka-brokers must be between 1 and 9, not 10");
-		assertThatThrownBy(() -> CommandLines.stack("--kafka-brokers=three"))
-				.hasMessage("Invalid value for option '--kafka-brokers': 'three' is not an int");
-		assertThatThrownBy(() -> CommandLines.stack("--instances")).hasMessage("Missing required parameter for option '--instances' (N)");
+		assertRefused("--instances must be between 1 and 9, not 0", "--instances=0");
+		assertRefused("--kafka-brokers must be between 1 and 9, not 10", "--kafka-brokers=10");
+		assertRefused("Invalid value for option '--kafka-brokers': 'three' is not an int", "--kafka-brokers=three");
+		assertRefused("Missing required parameter for option '--instances' (N)", "--instances");
 	}
 
 	@Test
@@ -74,14 +71,17 @@ class StackCommandTest {
 
 	@Test
 	void rejectsUnknownOptionsAndBadPortsAndPaths() {
-		assertThatThrownBy(() -> CommandLines.stack("--gateway=1")).hasMessage("Unknown option: '--gateway=1'");
-		assertThatThrownBy(() -> CommandLines.stack("--gateway-port=http"))
-				.hasMessage("Invalid value for option '--gateway-port': 'http' is not a port number (1 to 65535)");
-		assertThatThrownBy(() -> CommandLines.stack("--kafka-port=70000"))
-				.hasMessage("Invalid value for option '--kafka-port': '70000' is not a port number (1 to 65535)");
-		assertThatThrownBy(() -> CommandLines.stack("--identity-port=0"))
-				.hasMessage("Invalid value for option '--identity-port': '0' is not a port number (1 to 65535)");
-		assertThatThrownBy(() -> CommandLines.stack("--run-dir=")).hasMessage("Invalid value for option '--run-dir': an empty path");
-		assertThatThrownBy(() -> CommandLines.stack("start")).hasMessage("Unmatched argument at index 0: 'start'");
+		assertRefused("Unknown option: '--gateway=1'", "--gateway=1");
+		assertRefused("Invalid value for option '--gateway-port': 'http' is not a port number (1 to 65535)", "--gateway-port=http");
+		assertRefused("Invalid value for option '--kafka-port': '70000' is not a port number (1 to 65535)", "--kafka-port=70000");
+		assertRefused("Invalid value for option '--identity-port': '0' is not a port number (1 to 65535)", "--identity-port=0");
+		assertRefused("Invalid value for option '--run-dir': an empty path", "--run-dir=");
+		assertRefused("Unmatched argument at index 0: 'start'", "start");
+	}
+
+	/** {@code args} are a usage error saying {@code message}. */
+	private static void assertRefused(String message, String... args) {
+		assertThatThrownBy(() -> CommandLines.stack(args)).as(String.join(" ", args)).isInstanceOf(ParameterException.class)
+				.hasMessage(message);
 	}
 }

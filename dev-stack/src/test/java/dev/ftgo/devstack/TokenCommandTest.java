@@ -18,7 +18,7 @@ class TokenCommandTest {
 		TokenCommand command = token("--role", "consumer", "--consumer-id=" + consumerId, "--ttl", "30m", "--run-dir=/tmp/ftgo-run");
 
 		assertThat(command.request()).isEqualTo(new TokenRequest("consumer", consumerId, null, Duration.ofMinutes(30)));
-		assertThat(command.runDir).isEqualTo(Path.of("/tmp/ftgo-run").toAbsolutePath());
+		assertThat(command.runDir.path).isEqualTo(Path.of("/tmp/ftgo-run").toAbsolutePath());
 	}
 
 	@Test
@@ -28,7 +28,7 @@ class TokenCommandTest {
 		TokenCommand command = token("--role=kitchen", "--restaurant-id", restaurantId.toString());
 
 		assertThat(command.request()).isEqualTo(new TokenRequest("kitchen", null, restaurantId, Duration.ofHours(12)));
-		assertThat(command.runDir).isNull();
+		assertThat(command.runDir.path).isNull();
 	}
 
 	@Test

@@ -74,9 +74,7 @@ class BearerTokenRelayTest {
 
 	@Test
 	void fallsBackToTheCurrentRequestsBearerHeader() {
-		var request = new MockHttpServletRequest();
-		request.addHeader("Authorization", "bearer header-token");
-		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		currentRequestWithAuthorization("bearer header-token");
 		server.expect(requestTo(URL)).andExpect(header("Authorization", "Bearer header-token")).andRespond(withSuccess());
 
 		http.get().uri(URL).retrieve().toBodilessEntity();
@@ -86,9 +84,7 @@ class BearerTokenRelayTest {
 
 	@Test
 	void ignoresANonBearerRequestHeader() {
-		var request = new MockHttpServletRequest();
-		request.addHeader("Authorization", "Basic dXNlcjpwYXNz");
-		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		currentRequestWithAuthorization("Basic dXNlcjpwYXNz");
 		server.expect(requestTo(URL)).andExpect(headerDoesNotExist("Authorization")).andRespond(withSuccess());
 
 		http.get().uri(URL).retrieve().toBodilessEntity();
@@ -127,5 +123,12 @@ class BearerTokenRelayTest {
 		var jwt = Jwt.withTokenValue(tokenValue).header("alg", "RS256").subject("admin")
 				.issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
 		SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
+	}
+
+	/** Makes a request with this Authorization header the current one, as a servlet container would. */
+	private static void currentRequestWithAuthorization(String authorization) {
+		var request = new MockHttpServletRequest();
+		request.addHeader("Authorization", authorization);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 	}
 }
