@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.ftgo.order.StubService.Reply;
+import dev.ftgo.order.order.Orders;
+import dev.ftgo.order.order.TicketId;
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
@@ -69,6 +74,15 @@ public abstract class WithStubbedServices {
 	@Autowired
 	protected JdbcTemplate jdbc;
 
+	@Autowired
+	private Orders orders;
+
+	@Autowired
+	private TransactionTemplate transaction;
+
+	/** The consumer a test places orders for, unless it needs one of its own. */
+	protected final UUID me = UUID.randomUUID();
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@AfterEach
@@ -85,6 +99,10 @@ public abstract class WithStubbedServices {
 	/** The consumer itself: places, reads, lists and cancels its own orders. */
 	protected ApiClient asConsumer(UUID consumerId) {
 		return api().withToken(TestTokens.consumer(consumerId));
+	}
+
+	protected ApiClient asMe() {
+		return asConsumer(me);
 	}
 
 	/** Reads and lists every order. */
@@ -121,6 +139,12 @@ public abstract class WithStubbedServices {
 
 	protected static UUID givenRestaurant(boolean open) {
 		var id = UUID.randomUUID();
+		givenRestaurant(id, open);
+		return id;
+	}
+
+	/** {@link #givenRestaurant()} under the id {@code id}, for a restaurant the kitchen comes to know late. */
+	protected static void givenRestaurant(UUID id, boolean open) {
 		KITCHEN.on("GET", "/api/v1/restaurants/" + id, 200, """
 				{"restaurantId": "%s", "name": "Curry House", "open": %s, "cuisine": "ignored by a tolerant reader",
 				 "menu": [
@@ -128,6 +152,13 @@ public abstract class WithStubbedServices {
 				   {"menuItemId": "m2", "name": "Naan", "price": {"amount": "2.25", "currency": "USD"}},
 				   {"menuItemId": "m3", "name": "Lassi", "price": {"amount": "3", "currency": "USD"}}
 				 ]}""".formatted(id, open));
+	}
+
+	/** A restaurant open with the menu items {@code menuJson} (a JSON array); its id. */
+	protected static UUID givenMenu(String name, String menuJson) {
+		var id = UUID.randomUUID();
+		KITCHEN.on("GET", "/api/v1/restaurants/" + id, 200, """
+				{"restaurantId": "%s", "name": "%s", "open": true, "menu": %s}""".formatted(id, name, menuJson));
 		return id;
 	}
 
@@ -141,6 +172,42 @@ public abstract class WithStubbedServices {
 		var response = postOrder(consumerId, restaurantId);
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return UUID.fromString(response.json().get("orderId").asString());
+	}
+
+	/** Asks to place the order {@code json} as the consumer, with an {@code Idempotency-Key}; the answer. */
+	protected ApiClient.Response postOrder(UUID consumerId, String json, String idempotencyKey) {
+		return post(consumerId, "/api/v1/orders", json, "Idempotency-Key", idempotencyKey);
+	}
+
+	/**
+	 * Sends {@code requests} placements with one key at once, and holds every validation until all have arrived:
+	 * all of them are past the lookup of the key before any commits, a real race. Their answers.
+	 */
+	protected List<ApiClient.Response> postOrdersAtOnce(UUID consumerId, String json, String idempotencyKey,
+			int requests) {
+		holdValidations(Duration.ofSeconds(20));
+		return Concurrently.call(requests, () -> postOrder(consumerId, json, idempotencyKey), () -> {
+			await().atMost(Duration.ofSeconds(10)).until(() -> CONSUMERS.calls("POST", VALIDATIONS) == requests);
+			CONSUMERS.releaseHeld();
+		});
+	}
+
+	/** consumer-service holds every validation until released or for {@code hold}, then approves the order. */
+	protected static void holdValidations(Duration hold) {
+		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(hold, Reply.json(200, "{\"approved\": true}")));
+	}
+
+	/** Asks {@code requests} times at once to cancel the order, as the consumer; the statuses of the answers. */
+	protected List<Integer> cancelAtOnce(UUID consumerId, UUID orderId, int requests) {
+		return Concurrently.call(requests,
+				() -> asConsumer(consumerId).post("/api/v1/orders/" + orderId + "/cancel", null).status());
+	}
+
+	/** Approves the order directly through the aggregate, as the kitchen's reply will; the ticket it was approved with. */
+	protected TicketId approve(UUID orderId) {
+		var ticketId = new TicketId(UUID.randomUUID());
+		transaction.executeWithoutResult(status -> orders.findById(orderId).orElseThrow().approve(ticketId));
+		return ticketId;
 	}
 
 	/** Asks to cancel the order as the consumer who placed it. */
@@ -170,6 +237,7 @@ public abstract class WithStubbedServices {
 				Integer.class, messageId);
 	}
 
+	/** Two Curry and three Naan (31.75 USD at {@link #givenRestaurant()}) to 1 Main St, in v1's words. */
 	protected static String orderJson(UUID consumerId, UUID restaurantId) {
 		return """
 				{"consumerId": "%s", "restaurantId": "%s",
@@ -177,7 +245,13 @@ public abstract class WithStubbedServices {
 				 "deliveryAddress": "1 Main St"}""".formatted(consumerId, restaurantId);
 	}
 
-	protected static void assertProblem(ApiClient.Response response, int status) {
+	/** The order of {@link #orderJson} in v2's words, which call the lines {@code items}. */
+	protected static String v2OrderJson(UUID consumerId, UUID restaurantId) {
+		return orderJson(consumerId, restaurantId).replace("\"lineItems\"", "\"items\"");
+	}
+
+	/** An {@code application/problem+json} answer with {@code status}, a title and a detail. */
+	public static void assertProblem(ApiClient.Response response, int status) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		var problem = response.json();

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.ftgo.order.Concurrently;
 import dev.ftgo.order.StubService.Reply;
 import dev.ftgo.order.WithStubbedServices;
 import dev.ftgo.testsupport.ApiClient;
@@ -57,6 +56,19 @@ class ResilienceIT extends WithStubbedServices {
 		return postOrder(consumerId, givenRestaurant());
 	}
 
+	/**
+	 * Fills consumer-service's bulkhead (two calls) with placements whose validations it holds, runs {@code whileFull},
+	 * then lets them go; their answers.
+	 */
+	private List<ApiClient.Response> withTheBulkheadFull(Runnable whileFull) {
+		holdValidations(HOLD);
+		return Concurrently.call(2, this::placeOrder, () -> {
+			await().atMost(Duration.ofSeconds(10)).until(() -> CONSUMERS.calls("POST", VALIDATIONS) == 2);
+			whileFull.run();
+			CONSUMERS.releaseHeld();
+		});
+	}
+
 	private static void assertUnavailable(ApiClient.Response response, String service) {
 		assertProblem(response, 503);
 		assertThat(response.json().get("service").asString()).isEqualTo(service);
@@ -65,7 +77,7 @@ class ResilienceIT extends WithStubbedServices {
 
 	@Test
 	void aSlowConsumerServiceAnswers503WithRetryAfterOnceTheReadTimeoutPasses() {
-		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(HOLD, Reply.json(200, "{\"approved\": true}")));
+		holdValidations(HOLD);
 		var started = System.nanoTime();
 
 		var response = placeOrder();
@@ -135,28 +147,17 @@ class ResilienceIT extends WithStubbedServices {
 
 	@Test
 	void aFullBulkheadAnswers503AtOnceWithoutCallingTheService() {
-		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(HOLD, Reply.json(200, "{\"approved\": true}")));
-		var pool = Executors.newFixedThreadPool(2);
-		try {
-			var held = new ArrayList<CompletableFuture<ApiClient.Response>>();
-			for (int i = 0; i < 2; i++) {
-				held.add(CompletableFuture.supplyAsync(this::placeOrder, pool));
-			}
-			await().atMost(Duration.ofSeconds(10)).until(() -> CONSUMERS.calls("POST", VALIDATIONS) == 2);
-
+		var held = withTheBulkheadFull(() -> {
 			var rejected = placeOrder();
 
 			assertUnavailable(rejected, "consumer-service");
 			assertThat(rejected.json().get("detail").asString()).contains("too many calls");
 			assertThat(CONSUMERS.calls("POST", VALIDATIONS)).isEqualTo(2);
-			CONSUMERS.releaseHeld();
-			assertThat(held).allSatisfy(answer -> assertThat(answer.join().status()).isIn(201, 503));
-			// the bulkhead sits inside the breaker, and a call it turned away is no failure of the service
-			assertThat(breakers.circuitBreaker("consumer-service").getMetrics().getNumberOfFailedCalls()).isZero();
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
+
+		assertThat(held).allSatisfy(answer -> assertThat(answer.status()).isIn(201, 503));
+		// the bulkhead sits inside the breaker, and a call it turned away is no failure of the service
+		assertThat(breakers.circuitBreaker("consumer-service").getMetrics().getNumberOfFailedCalls()).isZero();
 	}
 
 	@Test
@@ -227,7 +228,7 @@ class ResilienceIT extends WithStubbedServices {
 	@Test
 	void aSlowConsumerServiceIsStoodInForByTheReplicaOnceTheReadTimeoutPasses() {
 		var consumerId = givenReplicatedConsumer(jdbc, "ACTIVE", "500.00");
-		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(HOLD, Reply.json(200, "{\"approved\": true}")));
+		holdValidations(HOLD);
 
 		var response = placeOrderOf(consumerId);
 
@@ -251,25 +252,12 @@ class ResilienceIT extends WithStubbedServices {
 	@Test
 	void aFullBulkheadSendsTheValidationToTheReplica() {
 		var consumerId = givenReplicatedConsumer(jdbc, "ACTIVE", "500.00");
-		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(HOLD, Reply.json(200, "{\"approved\": true}")));
-		var pool = Executors.newFixedThreadPool(2);
-		try {
-			var held = new ArrayList<CompletableFuture<ApiClient.Response>>();
-			for (int i = 0; i < 2; i++) {
-				held.add(CompletableFuture.supplyAsync(this::placeOrder, pool));
-			}
-			await().atMost(Duration.ofSeconds(10)).until(() -> CONSUMERS.calls("POST", VALIDATIONS) == 2);
-
+		withTheBulkheadFull(() -> {
 			var response = placeOrderOf(consumerId);
 
 			assertThat(response.status()).as(response.toString()).isEqualTo(201);
 			assertThat(CONSUMERS.calls("POST", VALIDATIONS)).isEqualTo(2);
-			CONSUMERS.releaseHeld();
-			held.forEach(CompletableFuture::join);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 	}
 
 	@Test

@@ -3,38 +3,21 @@ package dev.ftgo.order.order.messaging;
 import static dev.ftgo.order.OutboxLog.sentAbout;
 import static dev.ftgo.order.OutboxLog.sentWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ftgo.order.OutboxLog;
 import dev.ftgo.order.OutboxLog.Sent;
-import dev.ftgo.order.StubService.Reply;
 import dev.ftgo.order.WithStubbedServices;
-import dev.ftgo.order.order.Orders;
-import dev.ftgo.order.order.TicketId;
+import dev.ftgo.testsupport.ApiClient;
 
 /**
  * What placing and cancelling an order send, read from the database's log: a message is there exactly when
  * the transaction of its business change committed.
  */
 class SentMessagesIT extends WithStubbedServices {
-
-	@Autowired
-	Orders orders;
-
-	@Autowired
-	TransactionTemplate transaction;
 
 	@Test
 	void placingAnOrderSendsOrderCreatedAndCreateTicketInItsTransaction() {
@@ -93,8 +76,8 @@ class SentMessagesIT extends WithStubbedServices {
 		var json = orderJson(consumerId, givenRestaurant());
 		var key = "order-" + UUID.randomUUID();
 
-		var first = post(consumerId, "/api/v1/orders", json, "Idempotency-Key", key);
-		var replay = post(consumerId, "/api/v1/orders", json, "Idempotency-Key", key);
+		var first = postOrder(consumerId, json, key);
+		var replay = postOrder(consumerId, json, key);
 
 		assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(sentWithKey(first.json().get("orderId").asString())).extracting(Sent::type)
@@ -106,23 +89,9 @@ class SentMessagesIT extends WithStubbedServices {
 		var consumerId = UUID.randomUUID();
 		var json = orderJson(consumerId, givenRestaurant());
 		var key = "order-" + UUID.randomUUID();
-		int requests = 4;
+
 		// all requests get past the lookup of the key before any commits: the losers' transactions roll back
-		CONSUMERS.on("POST", VALIDATIONS, CONSUMERS.held(Duration.ofSeconds(20), Reply.json(200, "{\"approved\": true}")));
-		var pool = Executors.newFixedThreadPool(requests);
-		try {
-			var answers = new ArrayList<CompletableFuture<Integer>>();
-			for (int i = 0; i < requests; i++) {
-				answers.add(CompletableFuture.supplyAsync(
-						() -> post(consumerId, "/api/v1/orders", json, "Idempotency-Key", key).status(), pool));
-			}
-			await().atMost(Duration.ofSeconds(10)).until(() -> CONSUMERS.calls("POST", VALIDATIONS) == requests);
-			CONSUMERS.releaseHeld();
-			assertThat(answers.stream().map(CompletableFuture::join)).containsOnly(201);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(postOrdersAtOnce(consumerId, json, key, 4)).extracting(ApiClient.Response::status).containsOnly(201);
 
 		var created = OutboxLog.sent().stream()
 			.filter(sent -> consumerId.toString().equals(sent.payload().path("consumerId").asString("")))
@@ -160,40 +129,13 @@ class SentMessagesIT extends WithStubbedServices {
 	}
 
 	@Test
-	void ofRacingCancellationsOnlyTheOneThatCommittedSendsItsRequest() throws Exception {
+	void ofRacingCancellationsOnlyTheOneThatCommittedSendsItsRequest() {
 		var consumerId = UUID.randomUUID();
 		var orderId = placeOrder(consumerId, givenRestaurant());
 		approve(orderId);
-		int requests = 6;
-		var start = new CountDownLatch(1);
-		var pool = Executors.newFixedThreadPool(requests);
-		try {
-			var answers = new ArrayList<CompletableFuture<Integer>>();
-			for (int i = 0; i < requests; i++) {
-				answers.add(CompletableFuture.supplyAsync(() -> {
-					try {
-						assertThat(start.await(10, TimeUnit.SECONDS)).isTrue();
-					}
-					catch (InterruptedException e) {
-						Thread.currentThread().interrupt();
-					}
-					return asConsumer(consumerId).post("/api/v1/orders/" + orderId + "/cancel", null).status();
-				}, pool));
-			}
-			start.countDown();
-			assertThat(answers.stream().map(CompletableFuture::join).filter(status -> status == 202)).hasSize(1);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+
+		assertThat(cancelAtOnce(consumerId, orderId, 6).stream().filter(status -> status == 202)).hasSize(1);
 
 		assertThat(sentAbout(orderId, "OrderCancellationRequested")).hasSize(1);
-	}
-
-	/** Approves the order directly through the aggregate; what approval sends is another test's business. */
-	private TicketId approve(UUID orderId) {
-		var ticketId = new TicketId(UUID.randomUUID());
-		transaction.executeWithoutResult(status -> orders.findById(orderId).orElseThrow().approve(ticketId));
-		return ticketId;
 	}
 }

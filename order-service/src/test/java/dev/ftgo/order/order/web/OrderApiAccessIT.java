@@ -14,12 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ftgo.order.WithStubbedServices;
-import dev.ftgo.order.order.Orders;
-import dev.ftgo.order.order.TicketId;
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestTokens;
 
@@ -43,18 +39,11 @@ class OrderApiAccessIT extends WithStubbedServices {
 			CANCEL_V2  403    202    404               403      401       401      401                    401
 			""";
 
-	@Autowired
-	Orders orders;
-
-	@Autowired
-	TransactionTemplate transaction;
-
 	/** What each endpoint is asked about the order of {@link Case}: the owner's order, or a new one for it. */
 	enum Endpoint {
 
 		PLACE_V1(c -> c.api.post("/api/v1/orders", orderJson(c.owner, c.restaurantId))),
-		PLACE_V2(c -> c.api.post("/api/v2/orders",
-				orderJson(c.owner, c.restaurantId).replace("\"lineItems\"", "\"items\""))),
+		PLACE_V2(c -> c.api.post("/api/v2/orders", v2OrderJson(c.owner, c.restaurantId))),
 		READ_V1(c -> c.api.get("/api/v1/orders/" + c.orderId)),
 		READ_V2(c -> c.api.get("/api/v2/orders/" + c.orderId)),
 		LIST_V1(c -> c.api.get("/api/v1/orders?consumerId=" + c.owner)),
@@ -220,8 +209,7 @@ class OrderApiAccessIT extends WithStubbedServices {
 
 	private UUID approvedOrder(UUID owner, UUID restaurantId) {
 		var orderId = placeOrder(owner, restaurantId);
-		transaction.executeWithoutResult(status -> orders.findById(orderId).orElseThrow()
-			.approve(new TicketId(UUID.randomUUID())));
+		approve(orderId);
 		return orderId;
 	}
 

@@ -1,45 +1,22 @@
 package dev.ftgo.order.order.web;
 
+import static dev.ftgo.order.order.web.OrderProblems.assertInvalid;
+import static dev.ftgo.order.order.web.OrderProblems.assertRefused;
+import static dev.ftgo.order.order.web.OrderProblems.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ftgo.order.WithStubbedServices;
-import dev.ftgo.order.order.Orders;
-import dev.ftgo.order.order.TicketId;
-import dev.ftgo.testsupport.ApiClient;
 
 /**
- * {@code /api/v2/orders} beside v1, in the application context of {@code OrderApiIT}: the same orders in two
+ * {@code /api/v2/orders} beside v1, in the application context of the {@code OrderApi*IT}s: the same orders in two
  * representations, whichever version placed them.
  */
 class OrderV2ApiIT extends WithStubbedServices {
-
-	@Autowired
-	Orders orders;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	/** The consumer a test places orders for, unless it needs one of its own. */
-	private final UUID me = UUID.randomUUID();
-
-	private ApiClient asMe() {
-		return asConsumer(me);
-	}
-
-	/** The order of {@link #orderJson} (2 Curry at 12.50 USD, 3 Naan at 2.25 USD) in v2's words. */
-	private static String v2OrderJson(UUID consumerId, UUID restaurantId) {
-		return """
-				{"consumerId": "%s", "restaurantId": "%s",
-				 "items": [{"menuItemId": "m1", "quantity": 2}, {"menuItemId": "m2", "quantity": 3}],
-				 "deliveryAddress": "1 Main St"}""".formatted(consumerId, restaurantId);
-	}
 
 	private String placeV2(UUID consumerId, UUID restaurantId) {
 		var response = asConsumer(consumerId).post("/api/v2/orders", v2OrderJson(consumerId, restaurantId));
@@ -47,13 +24,11 @@ class OrderV2ApiIT extends WithStubbedServices {
 		return response.json().get("orderId").asString();
 	}
 
-	private static String fields(ApiClient.Response response) {
-		return String.join(",", response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList());
-	}
-
-	private void approve(String orderId) {
-		transaction.executeWithoutResult(status -> orders.findById(UUID.fromString(orderId)).orElseThrow()
-			.approve(new TicketId(UUID.randomUUID())));
+	/** A restaurant that prices in yen: Ramen at 1500 JPY and Gyoza at {@code gyozaPrice}. */
+	private static UUID givenRamenShop(String gyozaPrice) {
+		return givenMenu("Ramen-ya", """
+				[{"menuItemId": "r1", "name": "Ramen", "price": {"amount": "1500", "currency": "JPY"}},
+				 {"menuItemId": "r2", "name": "Gyoza", "price": {"amount": "%s", "currency": "JPY"}}]""".formatted(gyozaPrice));
 	}
 
 	@Test
@@ -106,12 +81,7 @@ class OrderV2ApiIT extends WithStubbedServices {
 
 	@Test
 	void countsYenInYen() {
-		var restaurantId = UUID.randomUUID();
-		KITCHEN.on("GET", "/api/v1/restaurants/" + restaurantId, 200, """
-				{"restaurantId": "%s", "name": "Ramen-ya", "open": true,
-				 "menu": [{"menuItemId": "r1", "name": "Ramen", "price": {"amount": "1500", "currency": "JPY"}},
-				          {"menuItemId": "r2", "name": "Gyoza", "price": {"amount": "480", "currency": "JPY"}}]}"""
-			.formatted(restaurantId));
+		var restaurantId = givenRamenShop("480");
 		var orderId = asMe().post("/api/v2/orders", """
 				{"consumerId": "%s", "restaurantId": "%s",
 				 "items": [{"menuItemId": "r1", "quantity": 2}, {"menuItemId": "r2", "quantity": 1}]}"""
@@ -134,12 +104,7 @@ class OrderV2ApiIT extends WithStubbedServices {
 	 */
 	@Test
 	void refusesAMenuPriceItsCurrencyCannotRepresent() {
-		var restaurantId = UUID.randomUUID();
-		KITCHEN.on("GET", "/api/v1/restaurants/" + restaurantId, 200, """
-				{"restaurantId": "%s", "name": "Ramen-ya", "open": true,
-				 "menu": [{"menuItemId": "r1", "name": "Ramen", "price": {"amount": "1500", "currency": "JPY"}},
-				          {"menuItemId": "r2", "name": "Gyoza", "price": {"amount": "12.50", "currency": "JPY"}}]}"""
-			.formatted(restaurantId));
+		var restaurantId = givenRamenShop("12.50");
 		var order = """
 				{"consumerId": "%s", "restaurantId": "%s",
 				 "%s": [{"menuItemId": "r1", "quantity": 1}, {"menuItemId": "r2", "quantity": 2}]}""";
@@ -147,13 +112,9 @@ class OrderV2ApiIT extends WithStubbedServices {
 		var v2 = asMe().post("/api/v2/orders", order.formatted(me, restaurantId, "items"));
 		var v1 = asMe().post("/api/v1/orders", order.formatted(me, restaurantId, "lineItems"));
 
-		assertProblem(v2, 422);
-		assertThat(v2.json().get("reason").asString()).isEqualTo("PRICE_NOT_REPRESENTABLE");
+		assertRefused(v2, "PRICE_NOT_REPRESENTABLE", "items[1].menuItemId");
 		assertThat(v2.json().get("detail").asString()).contains("'r2'", "12.50 JPY", "cannot be represented");
-		assertThat(fields(v2)).isEqualTo("items[1].menuItemId");
-		assertProblem(v1, 422);
-		assertThat(v1.json().get("reason").asString()).isEqualTo("PRICE_NOT_REPRESENTABLE");
-		assertThat(fields(v1)).isEqualTo("lineItems[1].menuItemId");
+		assertRefused(v1, "PRICE_NOT_REPRESENTABLE", "lineItems[1].menuItemId");
 		assertThat(CONSUMERS.received()).isEmpty();
 		assertThat(asMe().get("/api/v2/orders?consumerId=" + me).json().get("totalElements").asLong()).isZero();
 	}
@@ -163,9 +124,7 @@ class OrderV2ApiIT extends WithStubbedServices {
 		var response = asMe().post("/api/v2/orders", """
 				{"items": [{"menuItemId": " "}, null], "deliveryAddress": "%s"}""".formatted("x".repeat(501)));
 
-		assertProblem(response, 400);
-		assertThat(fields(response)).isEqualTo(
-				"consumerId,deliveryAddress,items[0].menuItemId,items[0].quantity,items[1],restaurantId");
+		assertInvalid(response, "consumerId,deliveryAddress,items[0].menuItemId,items[0].quantity,items[1],restaurantId");
 	}
 
 	@Test
@@ -175,10 +134,8 @@ class OrderV2ApiIT extends WithStubbedServices {
 				{"consumerId": "%s", "restaurantId": "%s", "items": [{"menuItemId": "m1", "quantity": 2.5}]}"""
 			.formatted(me, UUID.randomUUID()));
 
-		assertProblem(v1Body, 400);
-		assertThat(fields(v1Body)).isEqualTo("items");
-		assertProblem(fractionalQuantity, 400);
-		assertThat(fields(fractionalQuantity)).isEqualTo("items[0].quantity");
+		assertInvalid(v1Body, "items");
+		assertInvalid(fractionalQuantity, "items[0].quantity");
 		assertProblem(asMe().post("/api/v2/orders", "not json"), 400);
 		assertProblem(asMe().post("/api/v2/orders", "consumerId=1", "text/plain"), 415);
 	}
@@ -194,9 +151,7 @@ class OrderV2ApiIT extends WithStubbedServices {
 				{"consumerId": "%s", "restaurantId": "%s", "items": [{"menuItemId": "m1", "quantity": 0}]}"""
 			.formatted(me, restaurantId));
 
-		assertProblem(unknownItem, 422);
-		assertThat(unknownItem.json().get("reason").asString()).isEqualTo("UNKNOWN_MENU_ITEM");
-		assertThat(fields(unknownItem)).isEqualTo("items[1].menuItemId");
+		assertRefused(unknownItem, "UNKNOWN_MENU_ITEM", "items[1].menuItemId");
 		assertProblem(zero, 422);
 		assertThat(fields(zero)).isEqualTo("items[0].quantity");
 		assertProblem(asMe().post("/api/v2/orders", v2OrderJson(me, UUID.randomUUID())), 422);
@@ -247,7 +202,7 @@ class OrderV2ApiIT extends WithStubbedServices {
 	void cancelsAnApprovedOrderOnce() {
 		var orderId = placeV2(me, givenRestaurant());
 		assertProblem(asMe().post("/api/v2/orders/" + orderId + "/cancel", null), 409);
-		approve(orderId);
+		approve(UUID.fromString(orderId));
 
 		var response = asMe().post("/api/v2/orders/" + orderId + "/cancel", null);
 
