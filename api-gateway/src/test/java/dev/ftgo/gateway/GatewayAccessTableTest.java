@@ -71,9 +71,8 @@ class GatewayAccessTableTest extends StubbedServicesTestBase {
 
 				allowed("POST", consumer + "/suspend", Caller.ADMIN),
 				allowed("POST", consumer + "/reactivate", Caller.ADMIN),
-				refused("POST", consumer + "/suspend", Caller.CONSUMER),
+				refused("POST", consumer + "/suspend", Caller.CONSUMER, Caller.KITCHEN),
 				refused("POST", consumer + "/reactivate", Caller.CONSUMER),
-				refused("POST", consumer + "/suspend", Caller.KITCHEN),
 
 				allowed("POST", consumer + "/order-validations", Caller.ADMIN, Caller.CONSUMER),
 				refused("POST", otherConsumer + "/order-validations", Caller.CONSUMER),

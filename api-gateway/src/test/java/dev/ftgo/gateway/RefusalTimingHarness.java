@@ -61,6 +61,7 @@ class RefusalTimingHarness extends StubbedServicesTestBase {
 			.toList();
 		await().until(() -> orderService.calls() == HELD);
 
+		// a warm-up: compiled code and open connections on both sides before anything is measured
 		run(token, 100, 5);
 		for (int rate : RATES) {
 			run(token, rate, SECONDS);
@@ -97,7 +98,8 @@ class RefusalTimingHarness extends StubbedServicesTestBase {
 		}
 		var cpu = topCpu(cpuBefore, cpuNanosByThreadGroup(), n);
 		var sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		Map<Integer, Long> byStatus = statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		Map<Integer, Long> byStatus = statuses.stream()
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 		System.out.printf("refusals at %d/s for %d s: n=%d statuses=%s p50=%.1f ms p99=%.1f ms max=%.1f ms; "
 				+ "CPU ms per refusal, most used: %s%n", rate, seconds, sorted.length, byStatus, percentile(sorted, 50),
 				percentile(sorted, 99), sorted[sorted.length - 1], cpu);
