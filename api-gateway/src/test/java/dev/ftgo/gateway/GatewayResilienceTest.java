@@ -1,5 +1,7 @@
 package dev.ftgo.gateway;
 
+import static dev.ftgo.gateway.ProblemAssertions.assertProblem;
+import static dev.ftgo.gateway.ProblemAssertions.assertUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -95,9 +97,7 @@ class GatewayResilienceTest extends StubbedServicesTestBase {
 		var response = send(to("/api/v1/consumers").header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body)));
 
-		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertProblem(response, 413);
 		assertThat(consumerService.calls()).isZero();
 	}
 
@@ -117,8 +117,8 @@ class GatewayResilienceTest extends StubbedServicesTestBase {
 		var response = send(to("/api/v1/consumers").header("Content-Type", "text/plain")
 				.POST(HttpRequest.BodyPublishers.ofString("name=Ada")));
 
-		assertThat(response.statusCode()).isEqualTo(415);
-		assertThat(response.body()).contains("\"status\":415").contains("text/plain");
+		assertProblem(response, 415);
+		assertThat(response.body()).contains("text/plain");
 		assertThat(consumerService.calls()).isZero();
 	}
 
@@ -140,11 +140,7 @@ class GatewayResilienceTest extends StubbedServicesTestBase {
 		var response = send(to("/api/v1/consumers/42"));
 
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(response.body()).contains("circuit open");
+		assertUnavailable(response, "5", "circuit open");
 		assertThat(consumerService.calls()).isZero();
 	}
 
@@ -214,9 +210,7 @@ class GatewayResilienceTest extends StubbedServicesTestBase {
 	void refusesOverlongRequestTargetsWithAProblem() throws Exception {
 		var response = send(to("/api/v1/consumers/" + "a".repeat(5000)));
 
-		assertThat(response.statusCode()).isEqualTo(414);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertProblem(response, 414);
 		assertThat(consumerService.calls()).isZero();
 	}
 }

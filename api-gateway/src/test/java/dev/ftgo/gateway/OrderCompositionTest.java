@@ -1,5 +1,7 @@
 package dev.ftgo.gateway;
 
+import static dev.ftgo.gateway.ProblemAssertions.assertProblem;
+import static dev.ftgo.gateway.ProblemAssertions.assertUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -176,7 +178,7 @@ class OrderCompositionTest extends StubbedServicesTestBase {
 	void refusesAnExpandItDoesNotKnowWith400(String expand) throws Exception {
 		var response = send(as(token(), "/api/v1/orders/" + ORDER_ID + "?expand=" + expand));
 
-		GatewaySecurityTest.assertProblem(response, 400);
+		assertProblem(response, 400);
 		assertThat(response.body()).contains("consumer, ticket");
 		assertThat(orderService.calls()).isZero();
 	}
@@ -188,7 +190,7 @@ class OrderCompositionTest extends StubbedServicesTestBase {
 
 		var response = send(as(token(), "/api/v1/orders/" + ORDER_ID + "?expand=consumer,ticket"));
 
-		GatewaySecurityTest.assertProblem(response, status);
+		assertProblem(response, status);
 		assertThat(response.body()).contains("No order " + ORDER_ID + ".");
 		assertThat(consumerService.calls() + kitchenService.calls()).isZero();
 	}
@@ -199,9 +201,7 @@ class OrderCompositionTest extends StubbedServicesTestBase {
 
 		var response = send(as(token(), "/api/v1/orders/" + ORDER_ID + "?expand=consumer"));
 
-		GatewaySecurityTest.assertProblem(response, 503);
-		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
-		assertThat(response.body()).contains("order-service is not reachable right now.");
+		assertUnavailable(response, "5", "order-service is not reachable right now.");
 		assertThat(consumerService.calls()).isZero();
 	}
 
@@ -233,13 +233,13 @@ class OrderCompositionTest extends StubbedServicesTestBase {
 	void refusesKitchenStaffBeforeComposing() throws Exception {
 		var response = send(as(TestTokens.kitchen(UUID.randomUUID()), "/api/v1/orders/" + ORDER_ID + "?expand=ticket"));
 
-		GatewaySecurityTest.assertProblem(response, 403);
+		assertProblem(response, 403);
 		assertThat(orderService.calls()).isZero();
 	}
 
 	@Test
 	void needsATokenLikeEveryApiCall() throws Exception {
-		GatewaySecurityTest.assertProblem(send(anonymous("/api/v1/orders/" + ORDER_ID + "?expand=ticket")), 401);
+		assertProblem(send(anonymous("/api/v1/orders/" + ORDER_ID + "?expand=ticket")), 401);
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package dev.ftgo.gateway.edge;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -9,26 +7,20 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.netflix.concurrency.limits.Limiter;
-import com.netflix.concurrency.limits.limit.Gradient2Limit;
-import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 
-import dev.ftgo.gateway.web.ProblemException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
  * Sheds load at the edge. Each service has an adaptive limit on the requests in flight to it from here
- * ({@link ConcurrencyLimitSettings}); one over the limit is refused at once with a 503 problem and
- * {@code Retry-After}, before anything is sent to the service.
+ * ({@link ServiceLimits}); one over the limit is refused at once with a 503 problem and
+ * {@code Retry-After}, before anything is sent to the service. Most such refusals come earlier still, from
+ * {@link FullServiceFilter}, before the token is checked; this filter takes the permits and refuses the few
+ * requests that were let in there just before the service filled up.
  * <p>
  * Why: once a service is at capacity, every further request it accepts only waits in its queues. Without a
  * limit the queues grow, answers come after the client gave up, and the work done for them is wasted; the
@@ -44,13 +36,10 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 	/** Before the routes' own filters (circuit breaker, retry), so a refused request never reaches them. */
 	static final int ORDER = 0;
 
-	private final ConcurrencyLimitSettings settings;
-	private final MeterRegistry meters;
-	private final Map<String, RouteLimit> services = new ConcurrentHashMap<>();
+	private final ServiceLimits limits;
 
-	ConcurrencyLimitFilter(ConcurrencyLimitSettings settings, MeterRegistry meters) {
-		this.settings = settings;
-		this.meters = meters;
+	ConcurrencyLimitFilter(ServiceLimits limits) {
+		this.limits = limits;
 	}
 
 	@Override
@@ -61,15 +50,13 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		if (!settings.enabled() || route == null) {
+		if (!limits.enabled() || route == null) {
 			return chain.filter(exchange);
 		}
-		var service = serviceOf(route);
-		var limit = services.computeIfAbsent(service, this::limitFor);
-		var permit = limit.limiter().acquire(null);
+		var service = ServiceLimits.serviceOf(route);
+		var permit = limits.acquire(service);
 		if (permit.isEmpty()) {
-			limit.refused().increment();
-			return Mono.error(atCapacity(service, limit.limiter().getLimit()));
+			return Mono.error(limits.atCapacity(service));
 		}
 		var listener = permit.get();
 		var released = new AtomicBoolean();
@@ -78,15 +65,6 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 				release(listener, signal, exchange);
 			}
 		});
-	}
-
-	/**
-	 * The service a route sends to ({@code lb://order-service}): a service's reads and writes take routes of their
-	 * own, but it is the service whose capacity the limit guards, so they share one limit.
-	 */
-	static String serviceOf(Route route) {
-		var host = route.getUri().getHost();
-		return "lb".equals(route.getUri().getScheme()) && host != null ? host : route.getId();
 	}
 
 	private static void release(Limiter.Listener listener, SignalType signal, ServerWebExchange exchange) {
@@ -101,43 +79,5 @@ class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 		else {
 			listener.onSuccess();
 		}
-	}
-
-	private ProblemException atCapacity(String service, int limit) {
-		var headers = new HttpHeaders();
-		long seconds = Math.max(1, settings.retryAfter().toSeconds());
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, service + " is at capacity: the gateway already has "
-				+ limit + " requests in flight to it. Retry in " + seconds + (seconds == 1 ? " second." : " seconds."),
-				headers);
-	}
-
-	private RouteLimit limitFor(String service) {
-		var limiter = SimpleLimiter.newBuilder()
-			.named(service)
-			.limit(Gradient2Limit.newBuilder()
-				.initialLimit(settings.initialLimit())
-				.minLimit(settings.minLimit())
-				.maxConcurrency(settings.maxLimit())
-				.queueSize(settings.queueSize())
-				.rttTolerance(settings.rttTolerance())
-				.build())
-			.build();
-		Gauge.builder("ftgo.gateway.concurrency.limit", limiter, SimpleLimiter::getLimit)
-			.description("Requests the gateway lets through to the route's service at once, as adapted to its latency")
-			.tag("service", service)
-			.register(meters);
-		Gauge.builder("ftgo.gateway.concurrency.inflight", limiter, SimpleLimiter::getInflight)
-			.description("Requests in flight to the route's service")
-			.tag("service", service)
-			.register(meters);
-		var refused = Counter.builder("ftgo.gateway.concurrency.refused")
-			.description("Requests refused with 503 because the route's service was at its concurrency limit")
-			.tag("service", service)
-			.register(meters);
-		return new RouteLimit(limiter, refused);
-	}
-
-	private record RouteLimit(SimpleLimiter<Object> limiter, Counter refused) {
 	}
 }

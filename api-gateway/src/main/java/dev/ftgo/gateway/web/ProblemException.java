@@ -8,6 +8,10 @@ import org.springframework.web.server.ResponseStatusException;
  * A refusal the gateway answers itself, with headers the client needs to act on it
  * ({@code WWW-Authenticate} on a 401, {@code Retry-After} on a 429). Rendered like every other
  * error by {@link ProblemJsonErrorHandler}.
+ * <p>
+ * It carries no stack trace: it is how a refusal travels to the error handler, not a failure to
+ * investigate, and under overload the gateway raises thousands a second, each from deep inside Reactor's
+ * operators.
  */
 public class ProblemException extends ResponseStatusException {
 
@@ -16,6 +20,11 @@ public class ProblemException extends ResponseStatusException {
 	public ProblemException(HttpStatusCode status, String detail, HttpHeaders headers) {
 		super(status, detail);
 		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+	}
+
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
 	}
 
 	@Override
