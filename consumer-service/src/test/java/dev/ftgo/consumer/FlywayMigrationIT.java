@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.ftgo.testsupport.MigrationHistory;
+
 class FlywayMigrationIT extends RunningConsumerService {
 
 	@Autowired
@@ -13,13 +15,11 @@ class FlywayMigrationIT extends RunningConsumerService {
 
 	@Test
 	void appliesEveryMigrationToTheServicesOwnDatabase() {
-		var failed = jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE NOT success", Integer.class);
-		var applied = jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank", String.class);
-		var database = jdbc.queryForObject("SELECT current_database() || '/' || current_user", String.class);
+		var history = MigrationHistory.of(jdbc.getDataSource());
 
-		assertThat(failed).isZero();
-		assertThat(applied).containsSubsequence("1", "2", "3");
-		assertThat(database).isEqualTo("consumer_service/consumer_service");
+		assertThat(history.failed()).isZero();
+		assertThat(history.applied()).containsSubsequence("1", "2", "3");
+		assertThat(history.databaseAndUser()).isEqualTo("consumer_service/consumer_service");
 	}
 
 	@Test

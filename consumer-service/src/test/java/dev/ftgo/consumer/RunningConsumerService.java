@@ -1,7 +1,5 @@
 package dev.ftgo.consumer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,15 +50,5 @@ public abstract class RunningConsumerService {
 	/** As the consumer with this id (a UUID or its string), acting on its own data. */
 	protected ApiClient asConsumer(Object consumerId) {
 		return withoutToken().withToken(TestTokens.consumer(consumerId));
-	}
-
-	/** An {@code application/problem+json} answer with this status, a title and a detail. */
-	protected static void assertProblem(ApiClient.Response response, int status) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		var problem = response.json();
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("title").asString()).isNotBlank();
-		assertThat(problem.get("detail").asString()).isNotBlank();
 	}
 }

@@ -1,5 +1,7 @@
 package dev.ftgo.kitchen;
 
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
+import static dev.ftgo.testsupport.ProblemResponses.assertUnauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,7 +16,18 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ftgo.kitchen.restaurant.Menu;
+import dev.ftgo.kitchen.restaurant.MenuItem;
+import dev.ftgo.kitchen.restaurant.Money;
+import dev.ftgo.kitchen.restaurant.Restaurant;
+import dev.ftgo.kitchen.restaurant.RestaurantService;
+import dev.ftgo.kitchen.ticket.ConsumerId;
+import dev.ftgo.kitchen.ticket.OrderId;
+import dev.ftgo.kitchen.ticket.OrderedItem;
+import dev.ftgo.kitchen.ticket.Ticket;
+import dev.ftgo.kitchen.ticket.TicketService;
 import dev.ftgo.testsupport.ApiClient;
+import dev.ftgo.testsupport.Caller;
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
 import dev.ftgo.testsupport.TestTokens;
@@ -32,6 +45,9 @@ public abstract class RunningKitchenService {
 	/** Generous: the consumer group's first rebalance on a busy machine takes seconds. */
 	protected static final Duration PATIENCE = Duration.ofSeconds(60);
 
+	protected static final MenuItem CURRY = new MenuItem("m1", "Curry", Money.of("12.50", "USD"));
+	protected static final MenuItem NAAN = new MenuItem("m2", "Naan", Money.of("3.00", "USD"));
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry, "kitchen_service");
@@ -46,6 +62,12 @@ public abstract class RunningKitchenService {
 
 	@Autowired
 	protected RecordingOutboxWriter outbox;
+
+	@Autowired
+	private RestaurantService restaurantService;
+
+	@Autowired
+	private TicketService ticketService;
 
 	@AfterEach
 	void outboxWorksAgain() {
@@ -71,33 +93,37 @@ public abstract class RunningKitchenService {
 	}
 
 	/** As one of the callers of the roles table, relative to this restaurant and this consumer. */
-	protected ApiClient as(Who who, UUID restaurantId, UUID consumerId) {
-		return api().withAuthorization(who.authorization(restaurantId, consumerId));
+	protected ApiClient as(Caller caller, UUID restaurantId, UUID consumerId) {
+		return caller.client(api(), restaurantId, consumerId);
 	}
 
-	/** A refusal of the security filter chain: problem+json, and the {@code WWW-Authenticate: Bearer} challenge. */
-	protected static void assertUnauthorized(ApiClient.Response response) {
-		assertProblem(response, 401);
-		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+	/** {@code status}, and for a refusal the problem (and the challenge of a 401) that comes with it. */
+	protected static void assertAnswer(ApiClient.Response response, int status) {
+		if (status == 401) {
+			assertUnauthorized(response);
+		}
+		else if (status >= 400) {
+			assertProblem(response, status);
+		}
+		else {
+			assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		}
 	}
 
-	protected static void assertProblem(ApiClient.Response response, int status) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		var problem = response.json();
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("title").asString()).isNotBlank();
-		assertThat(problem.has("detail")).isTrue();
+	/** Ajanta, stored as an admin creates it, with this menu. */
+	protected Restaurant storedRestaurant(MenuItem... menu) {
+		return restaurantService.create("Ajanta", Menu.of(menu));
+	}
+
+	/** A ticket for one curry at a new restaurant, of a new order of this consumer ({@code null}: not named). */
+	protected Ticket storedTicket(ConsumerId consumerIdOrNull) {
+		return ticketService.createTicket(new OrderId(UUID.randomUUID()), consumerIdOrNull, storedRestaurant(CURRY).id(),
+				List.of(new OrderedItem("m1", 1)));
 	}
 
 	/** 200 with an empty list: what a caller gets for an order without a ticket, or with one that is not theirs. */
 	protected static void assertNoTicketListed(ApiClient.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.json().isEmpty()).as(response.toString()).isTrue();
-	}
-
-	protected static List<String> errorFields(ApiClient.Response response) {
-		assertThat(response.json().has("errors")).as(response.toString()).isTrue();
-		return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
 	}
 }

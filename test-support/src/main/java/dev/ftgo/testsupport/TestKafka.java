@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +18,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.FileSystemUtils;
 
@@ -100,6 +106,31 @@ public final class TestKafka {
 		catch (ExecutionException | TimeoutException e) {
 			throw new IllegalStateException("Could not create topics " + Arrays.toString(names), e);
 		}
+	}
+
+	/**
+	 * Every record on {@code topic} from its start, read until two polls after the assignment come back empty:
+	 * then the topic has been read to its end. Fails when that takes longer than {@code patience}.
+	 */
+	public static List<ConsumerRecord<String, byte[]>> readToEnd(String topic, Duration patience) {
+		var records = new ArrayList<ConsumerRecord<String, byte[]>>();
+		try (var consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			long deadline = System.nanoTime() + patience.toNanos();
+			int emptyPolls = 0;
+			while (emptyPolls < 2) {
+				if (System.nanoTime() - deadline > 0) {
+					throw new IllegalStateException("Could not read " + topic + " to its end within " + patience);
+				}
+				var polled = consumer.poll(Duration.ofMillis(500));
+				polled.forEach(records::add);
+				emptyPolls = polled.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
+			}
+		}
+		return records;
 	}
 
 	private static Path temporaryDirectory() {

@@ -13,27 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.ftgo.consumer.RunningConsumerService;
+import dev.ftgo.testsupport.RelayedRecord;
 import dev.ftgo.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
 
@@ -45,19 +32,6 @@ class ConsumerCommandsIT extends RunningConsumerService {
 
 	private static final String DEAD_LETTERS = ConsumerCommandHandlers.TOPIC + "-dlt";
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-	private static KafkaProducer<String, byte[]> producer;
-
-	@BeforeAll
-	static void startProducer() {
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer());
-	}
-
-	@AfterAll
-	static void closeProducer() {
-		producer.close();
-	}
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -96,18 +70,17 @@ class ConsumerCommandsIT extends RunningConsumerService {
 	@Test
 	void storesACommandDeliveredTwiceOnce() {
 		var consumerId = register();
-		var twice = UUID.randomUUID();
-		var payload = notifyConsumer(consumerId, "Order approved");
+		var twice = RelayedRecord.of(ConsumerCommandHandlers.TOPIC, consumerId, "NotifyConsumer",
+				notifyConsumer(consumerId, "Order approved"));
 
-		send(consumerId, twice, "NotifyConsumer", payload);
-		send(consumerId, twice, "NotifyConsumer", payload);
+		twice.send().send();
 		// same key, same partition: once the later one is stored, both copies were handled
 		send(consumerId, "NotifyConsumer", notifyConsumer(consumerId, "Order ready for pickup"));
 
 		var notifications = awaitNotifications(consumerId, 2);
 		assertThat(notifications).extracting(notification -> notification.get("subject").asString())
 				.containsExactly("Order ready for pickup", "Order approved");
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE message_id = ?", Integer.class, twice))
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE message_id = ?", Integer.class, twice.id()))
 				.isEqualTo(1);
 	}
 
@@ -184,28 +157,9 @@ class ConsumerCommandsIT extends RunningConsumerService {
 				.formatted(consumerId, UUID.randomUUID(), subject);
 	}
 
+	/** A record as cdc-relay writes it: key = consumer id, value = the JSON payload; answers its message id. */
 	private UUID send(String key, String type, String json) {
-		return send(key, UUID.randomUUID(), type, json);
-	}
-
-	/** A record as cdc-relay writes it: key = consumer id, value = the JSON payload, headers as UTF-8. */
-	private UUID send(String key, UUID id, String type, String json) {
-		var record = new ProducerRecord<>(ConsumerCommandHandlers.TOPIC, key, json.getBytes(StandardCharsets.UTF_8));
-		header(record, "id", id.toString());
-		header(record, "type", type);
-		header(record, "correlationId", UUID.randomUUID().toString());
-		header(record, "schemaVersion", "1");
-		try {
-			producer.send(record).get(30, TimeUnit.SECONDS);
-		}
-		catch (Exception e) {
-			throw new IllegalStateException("Could not send the test message", e);
-		}
-		return id;
-	}
-
-	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+		return RelayedRecord.of(ConsumerCommandHandlers.TOPIC, key, type, json).send().id();
 	}
 
 	/** Waits until the consumer has {@code count} notifications and returns them as the API lists them. */
@@ -237,25 +191,7 @@ class ConsumerCommandsIT extends RunningConsumerService {
 
 	/** The ids of the messages on the dead-letter topic, read to its end. */
 	private List<String> deadLetters() {
-		List<String> ids = new ArrayList<>();
-		try (var consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(DEAD_LETTERS));
-			// two empty polls after the assignment: the topic has been read to its end
-			long deadline = System.nanoTime() + PATIENCE.toNanos();
-			int emptyPolls = 0;
-			while (emptyPolls < 2) {
-				assertThat(System.nanoTime()).as("reading %s to its end", DEAD_LETTERS).isLessThan(deadline);
-				var polled = consumer.poll(Duration.ofMillis(500));
-				for (ConsumerRecord<String, byte[]> record : polled) {
-					var id = record.headers().lastHeader("id");
-					ids.add(id == null ? null : new String(id.value(), StandardCharsets.UTF_8));
-				}
-				emptyPolls = polled.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
-			}
-		}
-		return ids;
+		return TestKafka.readToEnd(DEAD_LETTERS, PATIENCE).stream().map(record -> record.headers().lastHeader("id"))
+				.map(id -> id == null ? null : new String(id.value(), StandardCharsets.UTF_8)).toList();
 	}
 }

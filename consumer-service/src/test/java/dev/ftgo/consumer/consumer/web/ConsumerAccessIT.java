@@ -1,13 +1,12 @@
 package dev.ftgo.consumer.consumer.web;
 
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.ftgo.consumer.RunningConsumerService;
+import dev.ftgo.testsupport.AccessTable;
 import dev.ftgo.testsupport.ApiClient;
+import dev.ftgo.testsupport.Caller;
 import dev.ftgo.testsupport.TestTokens;
 
 /**
@@ -30,13 +31,13 @@ class ConsumerAccessIT extends RunningConsumerService {
 
 	/** That table for this service; 401 for every token the service must not trust. */
 	private static final String TABLE = """
-			                ADMIN  THE_CONSUMER  ANOTHER_CONSUMER  KITCHEN  NO_TOKEN  EXPIRED  SIGNED_BY_ANOTHER_KEY  FROM_ANOTHER_ISSUER
-			REGISTER        201    403           403               403      401       401      401                    401
-			READ            200    200           403               403      401       401      401                    401
-			NOTIFICATIONS   200    200           403               403      401       401      401                    401
-			SUSPEND         200    403           403               403      401       401      401                    401
-			REACTIVATE      200    403           403               403      401       401      401                    401
-			VALIDATE_ORDER  200    200           403               403      401       401      401                    401
+			                ADMIN  OWN_CONSUMER  OTHER_CONSUMER  OTHER_KITCHEN  NO_TOKEN  EXPIRED  OTHER_KEY  OTHER_ISSUER
+			REGISTER        201    403           403             403            401       401      401        401
+			READ            200    200           403             403            401       401      401        401
+			NOTIFICATIONS   200    200           403             403            401       401      401        401
+			SUSPEND         200    403           403             403            401       401      401        401
+			REACTIVATE      200    403           403             403            401       401      401        401
+			VALIDATE_ORDER  200    200           403             403            401       401      401        401
 			""";
 
 	private static final String CONSUMERS = "/api/v1/consumers";
@@ -63,54 +64,21 @@ class ConsumerAccessIT extends RunningConsumerService {
 		}
 	}
 
-	/** Who calls about consumer {@code id}. */
-	enum CallerKind {
-
-		ADMIN(id -> TestTokens.admin()),
-		THE_CONSUMER(TestTokens::consumer),
-		ANOTHER_CONSUMER(id -> TestTokens.consumer(UUID.randomUUID())),
-		KITCHEN(id -> TestTokens.kitchen(UUID.randomUUID())),
-		NO_TOKEN(id -> null),
-		EXPIRED(id -> TestTokens.expired()),
-		SIGNED_BY_ANOTHER_KEY(id -> TestTokens.signedByAnotherKey()),
-		FROM_ANOTHER_ISSUER(id -> TestTokens.fromAnotherIssuer());
-
-		private final Function<String, String> token;
-
-		CallerKind(Function<String, String> token) {
-			this.token = token;
-		}
-
-		ApiClient client(ApiClient anonymous, String consumerId) {
-			var bearer = token.apply(consumerId);
-			return bearer == null ? anonymous : anonymous.withToken(bearer);
-		}
-	}
-
-	static List<Arguments> table() {
-		var lines = TABLE.strip().lines().toList();
-		var callers = Arrays.stream(lines.get(0).trim().split("\\s+")).map(CallerKind::valueOf).toList();
-		var cases = new ArrayList<Arguments>();
-		for (var line : lines.subList(1, lines.size())) {
-			var cells = line.trim().split("\\s+");
-			assertThat(cells).as(line).hasSize(callers.size() + 1);
-			for (int i = 0; i < callers.size(); i++) {
-				cases.add(Arguments.of(Endpoint.valueOf(cells[0]), callers.get(i), Integer.parseInt(cells[i + 1])));
-			}
-		}
-		return cases;
+	static Stream<Arguments> table() {
+		return AccessTable.cases(TABLE, Endpoint.class).stream()
+				.map(cell -> Arguments.of(cell.endpoint(), cell.caller(), cell.status()));
 	}
 
 	@ParameterizedTest(name = "{0} as {1}: {2}")
 	@MethodSource("table")
-	void answersEachCallerAsTheRolesTableSays(Endpoint endpoint, CallerKind caller, int expected) {
+	void answersEachCallerAsTheRolesTableSays(Endpoint endpoint, Caller caller, int expected) {
 		var consumerId = register();
 		if (endpoint == Endpoint.REACTIVATE) {
 			assertThat(asAdmin().post(CONSUMERS + "/" + consumerId + "/suspend", null).status()).isEqualTo(200);
 		}
 		var before = snapshot(consumerId);
 
-		var response = endpoint.call.apply(caller.client(withoutToken(), consumerId), consumerId);
+		var response = endpoint.call.apply(caller.client(withoutToken(), UUID.randomUUID(), consumerId), consumerId);
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(expected);
 		if (expected == 401 || expected == 403) {

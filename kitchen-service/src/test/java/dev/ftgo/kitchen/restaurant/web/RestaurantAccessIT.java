@@ -1,5 +1,6 @@
 package dev.ftgo.kitchen.restaurant.web;
 
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -10,14 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.ftgo.kitchen.RunningKitchenService;
-import dev.ftgo.kitchen.Who;
-import dev.ftgo.kitchen.restaurant.Menu;
-import dev.ftgo.kitchen.restaurant.MenuItem;
-import dev.ftgo.kitchen.restaurant.Money;
 import dev.ftgo.kitchen.restaurant.Restaurant;
 import dev.ftgo.kitchen.restaurant.RestaurantId;
 import dev.ftgo.kitchen.restaurant.RestaurantService;
 import dev.ftgo.testsupport.ApiClient;
+import dev.ftgo.testsupport.Caller;
 
 /**
  * The roles table for restaurants, asked of the running service by every kind of caller: OWN_KITCHEN works at the
@@ -32,29 +30,17 @@ class RestaurantAccessIT extends RunningKitchenService {
 	RestaurantService restaurants;
 
 	private Restaurant restaurant() {
-		return restaurants.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD"))));
+		return storedRestaurant(CURRY);
 	}
 
-	private ApiClient as(Who who, Restaurant restaurant) {
+	private ApiClient as(Caller who, Restaurant restaurant) {
 		return as(who, restaurant.id().value(), UUID.randomUUID());
-	}
-
-	private static void assertAnswer(ApiClient.Response response, int status) {
-		if (status == 401) {
-			assertUnauthorized(response);
-		}
-		else if (status >= 400) {
-			assertProblem(response, status);
-		}
-		else {
-			assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		}
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "ADMIN, 201", "OWN_KITCHEN, 403", "OTHER_KITCHEN, 403", "OWN_CONSUMER, 403", "OTHER_CONSUMER, 403",
 			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
-	void createRestaurant(Who who, int status) {
+	void createRestaurant(Caller who, int status) {
 		var response = as(who, restaurant()).post("/api/v1/restaurants", "{\"name\": \"Bombay\", \"menu\": " + MENU + "}");
 
 		assertAnswer(response, status);
@@ -63,7 +49,7 @@ class RestaurantAccessIT extends RunningKitchenService {
 	@ParameterizedTest
 	@CsvSource({ "ADMIN, 200", "OWN_KITCHEN, 200", "OTHER_KITCHEN, 200", "OWN_CONSUMER, 200", "OTHER_CONSUMER, 200",
 			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
-	void readRestaurant(Who who, int status) {
+	void readRestaurant(Caller who, int status) {
 		var restaurant = restaurant();
 
 		var response = as(who, restaurant).get("/api/v1/restaurants/" + restaurant.id());
@@ -77,7 +63,7 @@ class RestaurantAccessIT extends RunningKitchenService {
 	@ParameterizedTest
 	@CsvSource({ "ADMIN, 200", "OWN_KITCHEN, 200", "OTHER_KITCHEN, 403", "OWN_CONSUMER, 403", "OTHER_CONSUMER, 403",
 			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
-	void replaceMenu(Who who, int status) {
+	void replaceMenu(Caller who, int status) {
 		var restaurant = restaurant();
 
 		var response = as(who, restaurant).put("/api/v1/restaurants/" + restaurant.id() + "/menu", """
@@ -91,7 +77,7 @@ class RestaurantAccessIT extends RunningKitchenService {
 	@ParameterizedTest
 	@CsvSource({ "ADMIN, 200", "OWN_KITCHEN, 200", "OTHER_KITCHEN, 403", "OWN_CONSUMER, 403", "OTHER_CONSUMER, 403",
 			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
-	void closeAndOpen(Who who, int status) {
+	void closeAndOpen(Caller who, int status) {
 		var restaurant = restaurant();
 		var caller = as(who, restaurant);
 

@@ -1,6 +1,7 @@
 package dev.ftgo.kitchen.ticket.messaging;
 
 import static dev.ftgo.kitchen.ticket.TicketAccess.ANYONE;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,17 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.ftgo.kitchen.RelayedRecord;
 import dev.ftgo.kitchen.RunningKitchenService;
-import dev.ftgo.kitchen.restaurant.Menu;
-import dev.ftgo.kitchen.restaurant.MenuItem;
-import dev.ftgo.kitchen.restaurant.Money;
 import dev.ftgo.kitchen.restaurant.Restaurant;
 import dev.ftgo.kitchen.restaurant.RestaurantService;
 import dev.ftgo.kitchen.ticket.OrderId;
 import dev.ftgo.kitchen.ticket.TicketService;
 import dev.ftgo.kitchen.ticket.TicketState;
 import dev.ftgo.messaging.Message;
+import dev.ftgo.testsupport.RelayedRecord;
 
 /** order-service's CreateTicket, put on the real broker as cdc-relay would, creates a ticket or is refused, and is answered. */
 class CreateTicketIT extends RunningKitchenService {
@@ -35,8 +33,7 @@ class CreateTicketIT extends RunningKitchenService {
 	JdbcTemplate jdbc;
 
 	private Restaurant restaurant() {
-		return restaurants.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD")),
-				new MenuItem("m2", "Naan", Money.of("3.00", "USD"))));
+		return storedRestaurant(CURRY, NAAN);
 	}
 
 	private static String command(UUID orderId, Object restaurantId, String menuItemId) {

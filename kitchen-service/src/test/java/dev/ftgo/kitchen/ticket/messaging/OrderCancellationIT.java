@@ -13,24 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.ftgo.kitchen.RelayedRecord;
 import dev.ftgo.kitchen.RunningKitchenService;
-import dev.ftgo.kitchen.restaurant.Menu;
-import dev.ftgo.kitchen.restaurant.MenuItem;
-import dev.ftgo.kitchen.restaurant.Money;
-import dev.ftgo.kitchen.restaurant.RestaurantService;
-import dev.ftgo.kitchen.ticket.OrderId;
-import dev.ftgo.kitchen.ticket.OrderedItem;
 import dev.ftgo.kitchen.ticket.Ticket;
 import dev.ftgo.kitchen.ticket.TicketService;
 import dev.ftgo.kitchen.ticket.TicketState;
 import dev.ftgo.messaging.Message;
+import dev.ftgo.testsupport.RelayedRecord;
 
 /** order-service's OrderCancellationRequested, from the real broker: the ticket is cancelled if it still can be, and either way answered. */
 class OrderCancellationIT extends RunningKitchenService {
-
-	@Autowired
-	RestaurantService restaurants;
 
 	@Autowired
 	TicketService tickets;
@@ -39,9 +30,7 @@ class OrderCancellationIT extends RunningKitchenService {
 	JdbcTemplate jdbc;
 
 	private Ticket ticket() {
-		var restaurant = restaurants.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD"))));
-		return tickets.createTicket(new OrderId(UUID.randomUUID()), null, restaurant.id(),
-				List.of(new OrderedItem("m1", 1)));
+		return storedTicket(null);
 	}
 
 	private Ticket accepted() {

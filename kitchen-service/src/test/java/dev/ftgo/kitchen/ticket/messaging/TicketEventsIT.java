@@ -7,18 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.ftgo.kitchen.RunningKitchenService;
-import dev.ftgo.kitchen.restaurant.Menu;
-import dev.ftgo.kitchen.restaurant.MenuItem;
-import dev.ftgo.kitchen.restaurant.Money;
-import dev.ftgo.kitchen.restaurant.RestaurantService;
-import dev.ftgo.kitchen.ticket.OrderId;
-import dev.ftgo.kitchen.ticket.OrderedItem;
 import dev.ftgo.kitchen.ticket.Ticket;
 import dev.ftgo.kitchen.ticket.TicketService;
 import dev.ftgo.kitchen.ticket.TicketState;
@@ -28,15 +21,10 @@ import dev.ftgo.messaging.Message;
 class TicketEventsIT extends RunningKitchenService {
 
 	@Autowired
-	RestaurantService restaurants;
-
-	@Autowired
 	TicketService tickets;
 
 	private Ticket ticket() {
-		var restaurant = restaurants.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD"))));
-		return tickets.createTicket(new OrderId(UUID.randomUUID()), null, restaurant.id(),
-				List.of(new OrderedItem("m1", 1)));
+		return storedTicket(null);
 	}
 
 	private int post(Ticket ticket, String transition, String body) {

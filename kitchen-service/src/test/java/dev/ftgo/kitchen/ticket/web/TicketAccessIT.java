@@ -1,6 +1,7 @@
 package dev.ftgo.kitchen.ticket.web;
 
 import static dev.ftgo.kitchen.ticket.TicketAccess.ANYONE;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,18 +16,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.ftgo.kitchen.RunningKitchenService;
-import dev.ftgo.kitchen.Who;
-import dev.ftgo.kitchen.restaurant.Menu;
-import dev.ftgo.kitchen.restaurant.MenuItem;
-import dev.ftgo.kitchen.restaurant.Money;
-import dev.ftgo.kitchen.restaurant.RestaurantService;
 import dev.ftgo.kitchen.ticket.ConsumerId;
-import dev.ftgo.kitchen.ticket.OrderId;
-import dev.ftgo.kitchen.ticket.OrderedItem;
 import dev.ftgo.kitchen.ticket.Ticket;
 import dev.ftgo.kitchen.ticket.TicketService;
 import dev.ftgo.kitchen.ticket.TicketState;
 import dev.ftgo.testsupport.ApiClient;
+import dev.ftgo.testsupport.Caller;
 
 /**
  * The roles table for tickets, asked of the running service by every kind of caller: OWN_KITCHEN works at the
@@ -36,38 +31,21 @@ import dev.ftgo.testsupport.ApiClient;
 class TicketAccessIT extends RunningKitchenService {
 
 	@Autowired
-	RestaurantService restaurants;
-
-	@Autowired
 	TicketService tickets;
 
 	private Ticket ticket(UUID consumerId) {
-		var restaurant = restaurants.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD"))));
-		return tickets.createTicket(new OrderId(UUID.randomUUID()),
-				consumerId == null ? null : new ConsumerId(consumerId), restaurant.id(), List.of(new OrderedItem("m1", 1)));
+		return storedTicket(consumerId == null ? null : new ConsumerId(consumerId));
 	}
 
-	private ApiClient as(Who who, Ticket ticket) {
+	private ApiClient as(Caller who, Ticket ticket) {
 		return as(who, ticket.restaurantId().value(),
 				ticket.consumerId().map(ConsumerId::value).orElseGet(UUID::randomUUID));
-	}
-
-	private static void assertAnswer(ApiClient.Response response, int status) {
-		if (status == 401) {
-			assertUnauthorized(response);
-		}
-		else if (status >= 400) {
-			assertProblem(response, status);
-		}
-		else {
-			assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		}
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "ADMIN, 200", "OWN_KITCHEN, 200", "OTHER_KITCHEN, 404", "OWN_CONSUMER, 200", "OTHER_CONSUMER, 404",
 			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
-	void readTicket(Who who, int status) {
+	void readTicket(Caller who, int status) {
 		var ticket = ticket(UUID.randomUUID());
 
 		var response = as(who, ticket).get("/api/v1/tickets/" + ticket.id());
@@ -86,7 +64,7 @@ class TicketAccessIT extends RunningKitchenService {
 	@ParameterizedTest
 	@CsvSource({ "ADMIN, 200, 1", "OWN_KITCHEN, 200, 1", "OTHER_KITCHEN, 200, 0", "OWN_CONSUMER, 200, 1",
 			"OTHER_CONSUMER, 200, 0", "NO_TOKEN, 401, 0", "EXPIRED, 401, 0", "OTHER_KEY, 401, 0" })
-	void findTicketOfOrder(Who who, int status, int found) {
+	void findTicketOfOrder(Caller who, int status, int found) {
 		var ticket = ticket(UUID.randomUUID());
 
 		var response = as(who, ticket).get("/api/v1/tickets?orderId=" + ticket.orderId());
@@ -126,7 +104,7 @@ class TicketAccessIT extends RunningKitchenService {
 	@ParameterizedTest
 	@CsvSource({ "ADMIN, 403", "OWN_KITCHEN, 200", "OTHER_KITCHEN, 404", "OWN_CONSUMER, 403", "OTHER_CONSUMER, 403",
 			"NO_TOKEN, 401", "EXPIRED, 401", "OTHER_KEY, 401" })
-	void moveTicketThroughTheKitchen(Who who, int status) {
+	void moveTicketThroughTheKitchen(Caller who, int status) {
 		var steps = List.of(new Step("accept", TicketState.AWAITING_ACCEPTANCE, TicketState.ACCEPTED),
 				new Step("preparing", TicketState.ACCEPTED, TicketState.PREPARING),
 				new Step("ready", TicketState.PREPARING, TicketState.READY_FOR_PICKUP),

@@ -1,6 +1,7 @@
 package dev.ftgo.kitchen.ticket.web;
 
 import static dev.ftgo.kitchen.ticket.TicketAccess.ANYONE;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -16,87 +17,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.ftgo.kitchen.RunningKitchenService;
-import dev.ftgo.kitchen.restaurant.Menu;
-import dev.ftgo.kitchen.restaurant.MenuItem;
-import dev.ftgo.kitchen.restaurant.Money;
-import dev.ftgo.kitchen.restaurant.Restaurant;
-import dev.ftgo.kitchen.restaurant.RestaurantId;
-import dev.ftgo.kitchen.restaurant.RestaurantService;
-import dev.ftgo.kitchen.ticket.ConsumerId;
-import dev.ftgo.kitchen.ticket.IllegalTicketStateException;
-import dev.ftgo.kitchen.ticket.OrderId;
-import dev.ftgo.kitchen.ticket.OrderedItem;
-import dev.ftgo.kitchen.ticket.Ticket;
-import dev.ftgo.kitchen.ticket.TicketRefusedException;
-import dev.ftgo.kitchen.ticket.TicketRefusedException.Reason;
-import dev.ftgo.kitchen.ticket.TicketService;
 import dev.ftgo.kitchen.ticket.TicketState;
 import dev.ftgo.kitchen.ticket.Tickets;
 import dev.ftgo.testsupport.ApiClient;
 
 /**
- * Tickets are created through the application service (as the CreateTicket handler does) and driven over HTTP by
- * the kitchen staff of their restaurant. Who else may do what: TicketAccessIT.
+ * Reading tickets, moving them through the kitchen in order, and what guards those moves: the state each one needs,
+ * and the version that lets exactly one of two concurrent moves win.
  */
-class TicketApiIT extends RunningKitchenService {
-
-	@Autowired
-	RestaurantService restaurantService;
-
-	@Autowired
-	TicketService ticketService;
+class TicketApiIT extends TicketsOverHttp {
 
 	@Autowired
 	Tickets tickets;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
-
-	private Restaurant restaurant() {
-		return restaurantService.create("Ajanta", Menu.of(new MenuItem("m1", "Curry", Money.of("12.50", "USD")),
-				new MenuItem("m2", "Naan", Money.of("3.00", "USD"))));
-	}
-
-	private Ticket ticket() {
-		return ticketService.createTicket(new OrderId(UUID.randomUUID()), consumer(), restaurant().id(),
-				List.of(new OrderedItem("m1", 2), new OrderedItem("m2", 1)));
-	}
-
-	private static ConsumerId consumer() {
-		return new ConsumerId(UUID.randomUUID());
-	}
-
-	/** The kitchen staff of the ticket's restaurant: the only ones who move it on. */
-	private ApiClient kitchen(Ticket ticket) {
-		return asKitchenOf(ticket.restaurantId().value());
-	}
-
-	private static String path(Ticket ticket, String transition) {
-		return "/api/v1/tickets/" + ticket.id() + "/" + transition;
-	}
-
-	private static String readyByIn(Duration duration) {
-		return "{\"readyBy\": \"" + Instant.now().plus(duration).truncatedTo(ChronoUnit.SECONDS) + "\"}";
-	}
-
-	private ApiClient.Response accept(Ticket ticket) {
-		return kitchen(ticket).post(path(ticket, "accept"), readyByIn(Duration.ofMinutes(30)));
-	}
-
-	private static void assertState(ApiClient.Response response, TicketState state) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		assertThat(response.json().get("state").asString()).isEqualTo(state.name());
-	}
 
 	@Test
 	void readsATicket() {
@@ -185,58 +126,6 @@ class TicketApiIT extends RunningKitchenService {
 	}
 
 	@Test
-	void refusesAReadyByNotInTheFutureWith422() {
-		var ticket = ticket();
-
-		var past = kitchen(ticket).post(path(ticket, "accept"), readyByIn(Duration.ofMinutes(-1)));
-
-		assertProblem(past, 422);
-		assertThat(past.json().get("detail").asString()).contains("not in the future");
-		assertThat(ticketService.find(ticket.id(), ANYONE).state()).isEqualTo(TicketState.AWAITING_ACCEPTANCE);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "P2D", "P400D" })
-	void refusesAReadyByTooFarAheadWith422(String ahead) {
-		var ticket = ticket();
-
-		assertProblem(kitchen(ticket).post(path(ticket, "accept"), readyByIn(Duration.parse(ahead))), 422);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z" })
-	void refusesAbsurdInstantsWithoutFailing(String readyBy) {
-		var ticket = ticket();
-
-		assertProblem(kitchen(ticket).post(path(ticket, "accept"), "{\"readyBy\": \"" + readyBy + "\"}"), 422);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "\"tomorrow\"", "\"2026-13-01T12:30:00Z\"", "\"2026-01-01 12:30\"", "\"\"", "[]", "{}", "true" })
-	void refusesInvalidDatesNamingReadyBy(String readyBy) {
-		var ticket = ticket();
-
-		var response = kitchen(ticket).post(path(ticket, "accept"), "{\"readyBy\": " + readyBy + "}");
-
-		assertProblem(response, 400);
-		assertThat(errorFields(response)).containsExactly("readyBy");
-	}
-
-	@Test
-	void requiresReadyBy() {
-		var ticket = ticket();
-
-		var missing = kitchen(ticket).post(path(ticket, "accept"), "{\"ready\": \"soon\"}");
-		assertProblem(missing, 400);
-		assertThat(errorFields(missing)).containsExactly("readyBy");
-
-		assertProblem(kitchen(ticket).post(path(ticket, "accept"), "{\"readyBy\": null}"), 400);
-		assertProblem(kitchen(ticket).post(path(ticket, "accept"), null), 400);
-		assertProblem(kitchen(ticket).post(path(ticket, "accept"), "{"), 400);
-		assertProblem(kitchen(ticket).post(path(ticket, "accept"), "x=1", "text/plain"), 415);
-	}
-
-	@Test
 	void answersUnknownTicketsWith404AndMalformedIdsWith400() {
 		var unknown = "/api/v1/tickets/" + UUID.randomUUID();
 		var kitchen = asKitchenOf(UUID.randomUUID());
@@ -313,68 +202,5 @@ class TicketApiIT extends RunningKitchenService {
 			stale.startPreparing(Instant.now());
 		}));
 		assertThat(ticketService.find(ticket.id(), ANYONE).state()).isEqualTo(TicketState.PREPARING);
-	}
-
-	@Test
-	void refusesTicketsForAClosedRestaurant() {
-		var restaurant = restaurant();
-		restaurantService.close(restaurant.id());
-		var orderId = new OrderId(UUID.randomUUID());
-
-		assertThatExceptionOfType(TicketRefusedException.class)
-				.isThrownBy(() -> ticketService.createTicket(orderId, null, restaurant.id(), List.of(new OrderedItem("m1", 1))))
-				.satisfies(refusal -> assertThat(refusal.reason()).isEqualTo(Reason.RESTAURANT_CLOSED));
-		assertThat(ticketService.findForOrder(orderId, ANYONE)).isEmpty();
-	}
-
-	@Test
-	void refusesTicketsForUnknownRestaurantsAndMenuItems() {
-		var orderId = new OrderId(UUID.randomUUID());
-
-		assertThatExceptionOfType(TicketRefusedException.class)
-				.isThrownBy(() -> ticketService.createTicket(orderId, null, RestaurantId.random(), List.of(new OrderedItem("m1", 1))))
-				.satisfies(refusal -> assertThat(refusal.reason()).isEqualTo(Reason.UNKNOWN_RESTAURANT));
-		assertThatExceptionOfType(TicketRefusedException.class)
-				.isThrownBy(() -> ticketService.createTicket(orderId, null, restaurant().id(), List.of(new OrderedItem("m7", 1))))
-				.satisfies(refusal -> assertThat(refusal.reason()).isEqualTo(Reason.UNKNOWN_MENU_ITEM));
-		assertThat(ticketService.findForOrder(orderId, ANYONE)).isEmpty();
-	}
-
-	@Test
-	void namesLineItemsAsTheMenuDidWhenTheTicketWasCreated() {
-		var restaurant = restaurant();
-		var ticket = ticketService.createTicket(new OrderId(UUID.randomUUID()), consumer(), restaurant.id(),
-				List.of(new OrderedItem("m1", 1)));
-
-		restaurantService.replaceMenu(restaurant.id(), Menu.of(new MenuItem("m1", "Lamb Curry", Money.of("14.00", "USD"))));
-
-		assertThat(kitchen(ticket).get("/api/v1/tickets/" + ticket.id()).json().at("/lineItems/0/name").asString()).isEqualTo("Curry");
-	}
-
-	@Test
-	void createsOneTicketPerOrder() {
-		var restaurant = restaurant();
-		var orderId = new OrderId(UUID.randomUUID());
-
-		var first = ticketService.createTicket(orderId, null, restaurant.id(), List.of(new OrderedItem("m1", 1)));
-		var again = ticketService.createTicket(orderId, null, restaurant.id(), List.of(new OrderedItem("m1", 1)));
-
-		assertThat(again.id()).isEqualTo(first.id());
-		// the unique index holds even when the service's check is bypassed
-		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> tickets.save(
-				Ticket.create(orderId, null, restaurant, List.of(new OrderedItem("m2", 1)), Instant.now())));
-	}
-
-	@Test
-	void cancelsOnlyBeforePreparationStarts() {
-		var awaiting = ticket();
-		assertThat(ticketService.cancel(awaiting.id()).state()).isEqualTo(TicketState.CANCELLED);
-		assertProblem(accept(awaiting), 409);
-
-		var preparing = ticket();
-		accept(preparing);
-		kitchen(preparing).post(path(preparing, "preparing"), null);
-		assertThatExceptionOfType(IllegalTicketStateException.class).isThrownBy(() -> ticketService.cancel(preparing.id()));
-		assertThat(ticketService.find(preparing.id(), ANYONE).state()).isEqualTo(TicketState.PREPARING);
 	}
 }

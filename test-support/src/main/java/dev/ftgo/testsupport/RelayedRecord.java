@@ -1,6 +1,5 @@
-package dev.ftgo.kitchen;
+package dev.ftgo.testsupport;
 
-import dev.ftgo.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

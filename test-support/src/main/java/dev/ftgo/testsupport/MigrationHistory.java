@@ -1,0 +1,42 @@
+package dev.ftgo.testsupport;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * What Flyway recorded in a service's database, and whose database it is: what each service's migration test
+ * checks first.
+ *
+ * @param failed how many migrations did not succeed
+ * @param applied the versions applied, in the order they were
+ * @param databaseAndUser {@code database/user} of the connection, to show the service uses its own database and login
+ */
+public record MigrationHistory(int failed, List<String> applied, String databaseAndUser) {
+
+	/** Reads the history over a connection of {@code dataSource}, the service's own pool. */
+	public static MigrationHistory of(DataSource dataSource) {
+		try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+			int failed;
+			try (var rows = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE NOT success")) {
+				rows.next();
+				failed = rows.getInt(1);
+			}
+			var applied = new ArrayList<String>();
+			try (var rows = statement.executeQuery("SELECT version FROM flyway_schema_history ORDER BY installed_rank")) {
+				while (rows.next()) {
+					applied.add(rows.getString(1));
+				}
+			}
+			try (var rows = statement.executeQuery("SELECT current_database() || '/' || current_user")) {
+				rows.next();
+				return new MigrationHistory(failed, List.copyOf(applied), rows.getString(1));
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Could not read flyway_schema_history: " + e.getMessage(), e);
+		}
+	}
+}
