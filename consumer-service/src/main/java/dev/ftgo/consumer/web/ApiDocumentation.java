@@ -1,25 +1,28 @@
 package dev.ftgo.consumer.web;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import dev.ftgo.web.openapi.OpenApiDocumentation;
+import dev.ftgo.web.openapi.OpenApiDocumentation.Requirement;
 
 /**
- * The FTGO bearer token in the OpenAPI documents: the scheme is declared here, and every controller requires it
- * with {@code @SecurityRequirement(name = ApiDocumentation.BEARER_TOKEN)}. The titles, versions and groups are in
- * application.yml ({@code springdoc.*}); the operations' own answers are on the controllers.
- *
- * <p>Not an {@code @OpenAPIDefinition(security = ...)}: with one, springdoc builds the documents without a default
- * {@code info}, and the yml info of the v1 group then overwrites the shared one of {@code /v3/api-docs}.
+ * What the OpenAPI documents say about callers and errors: every operation needs the FTGO bearer token and answers
+ * 401 without a valid one; each operation's other problems, and who may call it, are on its annotation
+ * ({@code ConsumerOperations}). The titles, versions and groups are in application.yml ({@code springdoc.*}).
  */
 @Configuration(proxyBeanMethods = false)
-@SecurityScheme(name = ApiDocumentation.BEARER_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
-		bearerFormat = "JWT", description = """
-				A JWT (RS256) from the FTGO identity server, audience "ftgo". Its "roles" claim says what the caller \
-				may do: "admin" everything, "consumer" (whose "sub" is its consumerId) its own data only. The dev \
-				stack prints tokens; ./stack token --role consumer --consumer-id <uuid> mints one.""")
-public class ApiDocumentation {
+class ApiDocumentation {
 
-	public static final String BEARER_TOKEN = "bearerToken";
+	@Bean
+	OpenApiDocumentation openApiDocumentation() {
+		return OpenApiDocumentation.problemsAs(Problem.class)
+			.bearerToken("bearerToken", """
+					A JWT (RS256) from the FTGO identity server, audience "ftgo". Its "roles" claim says what the caller \
+					may do: "admin" everything, "consumer" (whose "sub" is its consumerId) its own data only. The dev \
+					stack prints tokens; ./stack token --role consumer --consumer-id <uuid> mints one.""",
+					Requirement.EACH_OPERATION)
+			.everyOperationAnswers(401, "No bearer token, or one that is expired, not signed by the FTGO identity "
+					+ "server or not for the audience ftgo; WWW-Authenticate says which.");
+	}
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 import dev.ftgo.consumer.consumer.Money;
+import dev.ftgo.web.CurrencyCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

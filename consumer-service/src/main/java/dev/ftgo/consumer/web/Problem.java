@@ -13,14 +13,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * filter chain have the same shape, without {@code errors}.
  */
 @Schema(name = "Problem", description = "An RFC 9457 problem, sent as application/problem+json.")
-public record Problem(
+record Problem(
 		@Schema(example = "about:blank") URI type,
 		@Schema(example = "Invalid request") String title,
 		@Schema(example = "400") int status,
 		@Schema(example = "The request has 1 invalid field(s).") String detail,
 		@Schema(description = "The request path.") URI instance,
 		@Schema(description = "The fields or parameters of the request that are wrong (400 only).") List<FieldProblem> errors) {
-
-	/** The media type of every error answer. */
-	public static final String MEDIA_TYPE = "application/problem+json";
 }

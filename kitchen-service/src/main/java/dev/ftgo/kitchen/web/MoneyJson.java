@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 import dev.ftgo.kitchen.restaurant.Money;
+import dev.ftgo.web.CurrencyCode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 

@@ -37,13 +37,8 @@ class ProblemDetailsAdvice {
 		return respond(problem(HttpStatus.NOT_FOUND, "Ticket not found", ex.getMessage()));
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> onIllegalRestaurantState(IllegalRestaurantStateException ex) {
-		return respond(problem(HttpStatus.CONFLICT, "Transition not allowed", ex.getMessage()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> onIllegalTicketState(IllegalTicketStateException ex) {
+	@ExceptionHandler({ IllegalRestaurantStateException.class, IllegalTicketStateException.class })
+	ResponseEntity<ProblemDetail> onIllegalState(RuntimeException ex) {
 		return respond(problem(HttpStatus.CONFLICT, "Transition not allowed", ex.getMessage()));
 	}
 

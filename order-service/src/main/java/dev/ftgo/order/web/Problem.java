@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * {@code properties} object instead of the top-level fields they are on the wire.
  */
 @Schema(name = "Problem", description = "An RFC 9457 problem, sent as application/problem+json.")
-public record Problem(
+record Problem(
 		@Schema(example = "about:blank") URI type,
 		@Schema(example = "Invalid request") String title,
 		@Schema(example = "400") int status,

@@ -20,7 +20,6 @@ import dev.ftgo.relay.deadletters.web.DeadLetterResponses.ReplayView;
 import dev.ftgo.relay.deadletters.web.DeadLetterResponses.TopicReplayView;
 import dev.ftgo.security.Caller;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
 @Tag(name = "Dead letters", description = "Records the consumers gave up on: why, and sending them back once fixed.")
-@SecurityRequirement(name = ApiDocumentation.BEARER_TOKEN)
 class DeadLetterController {
 
 	private final DeadLetters deadLetters;

@@ -1,13 +1,17 @@
 package dev.ftgo.relay.deadletters.web;
 
-import java.net.URI;
+import static dev.ftgo.web.Problems.problem;
+import static dev.ftgo.web.Problems.respond;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.ftgo.relay.deadletters.AlreadyReplayedException;
 import dev.ftgo.relay.deadletters.DeadLetterNotFoundException;
@@ -15,13 +19,18 @@ import dev.ftgo.relay.deadletters.DeadLettersUnavailableException;
 import dev.ftgo.relay.deadletters.InvalidDeadLetterRequestException;
 import dev.ftgo.relay.deadletters.UnknownDeadLetterTopicException;
 import dev.ftgo.relay.deadletters.web.DeadLetterResponses.ReplayView;
+import dev.ftgo.web.Problems;
 
 /**
- * Every error of the admin API as {@code application/problem+json}. Spring's base class maps the framework's own
- * (a partition that is not a number, an unknown path, a wrong method) and the security library's 403.
+ * The admin API's own exceptions as RFC 9457 {@code application/problem+json}. The web-support library answers
+ * everything else (the framework's own, such as a partition that is not a number, and the catch-all 500) in the
+ * same shape, as it does in the services; the security library answers 401 and 403.
  */
 @RestControllerAdvice
-class DeadLetterProblems extends ResponseEntityExceptionHandler {
+@Order(Problems.SERVICE_ADVICE_ORDER)
+class DeadLetterProblems {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadLetterProblems.class);
 
 	/** Kafka is usually back within seconds (a broker restart); sooner would only add load. */
 	private static final String RETRY_AFTER_SECONDS = "5";
@@ -52,19 +61,8 @@ class DeadLetterProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onKafkaUnavailable(DeadLettersUnavailableException ex) {
-		logger.warn("Dead-letter request failed: " + ex.getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+		log.warn("Dead-letter request failed: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable", ex.getMessage()));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		var problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setType(URI.create("about:blank"));
-		return problem;
-	}
-
-	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 }

@@ -10,6 +10,4 @@ record Problem(@Schema(example = "about:blank") URI type, @Schema(example = "Not
 		@Schema(example = "404") int status,
 		@Schema(example = "No dead letter at partition 0, offset 7 of order.events-dlt") String detail,
 		@Schema(description = "The request path.") URI instance) {
-
-	static final String MEDIA_TYPE = "application/problem+json";
 }

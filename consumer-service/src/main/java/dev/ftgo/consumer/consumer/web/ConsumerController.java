@@ -14,9 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.ftgo.consumer.consumer.ConsumerId;
 import dev.ftgo.consumer.consumer.ConsumerService;
 import dev.ftgo.consumer.consumer.EmailAddress;
-import dev.ftgo.consumer.web.ApiDocumentation;
 import dev.ftgo.security.Caller;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -28,7 +26,6 @@ import jakarta.validation.Valid;
 @RestController
 @RequestMapping("/api/v1/consumers")
 @Tag(name = "Consumers", description = "Consumers: registration, suspension, order validation and the notifications they received.")
-@SecurityRequirement(name = ApiDocumentation.BEARER_TOKEN)
 class ConsumerController {
 
 	private final ConsumerService consumers;

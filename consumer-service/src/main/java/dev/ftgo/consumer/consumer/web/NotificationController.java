@@ -10,9 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.ftgo.consumer.consumer.ConsumerId;
 import dev.ftgo.consumer.consumer.ConsumerNotifications;
-import dev.ftgo.consumer.web.ApiDocumentation;
 import dev.ftgo.security.Caller;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +18,6 @@ import jakarta.validation.constraints.Min;
 @RestController
 @RequestMapping("/api/v1/consumers/{consumerId}/notifications")
 @Tag(name = "Consumers", description = "Consumers: registration, suspension, order validation and the notifications they received.")
-@SecurityRequirement(name = ApiDocumentation.BEARER_TOKEN)
 class NotificationController {
 
 	private final ConsumerNotifications notifications;

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 
 import dev.ftgo.kitchen.restaurant.Menu;
-import dev.ftgo.kitchen.web.CurrencyCode;
+import dev.ftgo.web.CurrencyCode;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

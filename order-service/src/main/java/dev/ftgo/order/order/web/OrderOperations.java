@@ -5,25 +5,20 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.ftgo.order.web.Problem;
+import dev.ftgo.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The OpenAPI description of the order operations, one annotation per operation for every API version: the
- * versions behave alike, and the schemas that tell them apart come from the controllers' signatures.
+ * versions behave alike, and the schemas that tell them apart come from the controllers' signatures. The 401 of
+ * every operation is the service's ({@code web/ApiDocumentation}).
  */
 final class OrderOperations {
-
-	private static final String PROBLEM = "application/problem+json";
-
-	static final String UNAUTHORIZED = "No bearer token, or one that is expired, not signed by the FTGO issuer or "
-			+ "not meant for FTGO (WWW-Authenticate: Bearer says which).";
 
 	private OrderOperations() {
 	}
@@ -45,26 +40,18 @@ final class OrderOperations {
 				@Header(name = OrderEndpoints.IDEMPOTENT_REPLAYED,
 						description = "true when the answer is the one an earlier request with the same key got.",
 						schema = @Schema(type = "boolean")) })
-	@ApiResponse(responseCode = "400",
-			description = "Malformed JSON, invalid fields (named in errors) or a malformed Idempotency-Key.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "401", description = UNAUTHORIZED,
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "403", description = "The caller is not the consumer named by consumerId (admins "
+	@ProblemResponse(status = 400, description = "Malformed JSON, invalid fields (named in errors) or a malformed "
+			+ "Idempotency-Key.")
+	@ProblemResponse(status = 403, description = "The caller is not the consumer named by consumerId (admins "
 			+ "and kitchen staff do not place orders), or consumer-service refused this caller the order's "
-			+ "validation.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "422", description = "Refused (reason says why): unknown restaurant, menu item or "
+			+ "validation.")
+	@ProblemResponse(status = 422, description = "Refused (reason says why): unknown restaurant, menu item or "
 			+ "consumer, closed restaurant, quantity outside 1..1000, mixed currencies, a menu price its currency "
 			+ "cannot represent (12.50 JPY), over the consumer's order limit, suspended consumer; or the caller "
-			+ "already used the Idempotency-Key for a different order.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "502",
-			description = "kitchen-service or consumer-service answered outside its contract.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "503", description = "A service this one needs, or its database, is unavailable, or "
-			+ "a service this one called did not accept the caller's token; Retry-After says when to try again.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+			+ "already used the Idempotency-Key for a different order.")
+	@ProblemResponse(status = 502, description = "kitchen-service or consumer-service answered outside its contract.")
+	@ProblemResponse(status = 503, description = "A service this one needs, or its database, is unavailable, or "
+			+ "a service this one called did not accept the caller's token; Retry-After says when to try again.")
 	@interface Place {
 	}
 
@@ -74,14 +61,9 @@ final class OrderOperations {
 			The order as it is now, with its lines priced as they were when it was placed. An admin reads any order, \
 			a consumer only its own.""")
 	@ApiResponse(responseCode = "200", description = "The order.", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "400", description = "The order id is not a UUID.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "401", description = UNAUTHORIZED,
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "403", description = "The caller is neither an admin nor a consumer.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "404", description = "No such order, or another consumer's.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+	@ProblemResponse(status = 400, description = "The order id is not a UUID.")
+	@ProblemResponse(status = 403, description = "The caller is neither an admin nor a consumer.")
+	@ProblemResponse(status = 404, description = "No such order, or another consumer's.")
 	@interface Read {
 	}
 
@@ -91,14 +73,10 @@ final class OrderOperations {
 			Newest first, one page at a time (page from 0, size 20 by default; a size over 100 is served 100 at a \
 			time). An admin lists any consumer's orders, a consumer only its own.""")
 	@ApiResponse(responseCode = "200", description = "One page of orders.", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "400", description = "consumerId missing or not a UUID, page below 0, size below 1 or "
-			+ "a parameter that is not a number (named in errors).",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "401", description = UNAUTHORIZED,
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "403", description = "The caller is neither an admin nor the consumer consumerId "
-			+ "names.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+	@ProblemResponse(status = 400, description = "consumerId missing or not a UUID, page below 0, size below 1 or "
+			+ "a parameter that is not a number (named in errors).")
+	@ProblemResponse(status = 403, description = "The caller is neither an admin nor the consumer consumerId "
+			+ "names.")
 	@interface Listing {
 	}
 
@@ -110,18 +88,12 @@ final class OrderOperations {
 			consumer who placed the order may cancel it.""")
 	@ApiResponse(responseCode = "202", description = "Cancellation requested; the order as it is now.",
 			useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "400", description = "The order id is not a UUID.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "401", description = UNAUTHORIZED,
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "403", description = "The caller is not a consumer (admins and kitchen staff do not "
-			+ "cancel orders).",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "404", description = "No such order, or another consumer's.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "409", description = "The order's state does not allow cancelling, or another request "
-			+ "changed it at the same time.",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+	@ProblemResponse(status = 400, description = "The order id is not a UUID.")
+	@ProblemResponse(status = 403, description = "The caller is not a consumer (admins and kitchen staff do not "
+			+ "cancel orders).")
+	@ProblemResponse(status = 404, description = "No such order, or another consumer's.")
+	@ProblemResponse(status = 409, description = "The order's state does not allow cancelling, or another request "
+			+ "changed it at the same time.")
 	@interface Cancel {
 	}
 }

@@ -1,4 +1,4 @@
-package dev.ftgo.kitchen.web;
+package dev.ftgo.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -12,7 +12,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO 4217 currency code that the JVM knows, such as {@code USD}. */
+/**
+ * An ISO 4217 currency code that the JVM knows, such as {@code USD}: a constraint on the money of a request body,
+ * so that an unknown code is a 400 naming the field rather than a failure deeper down.
+ */
 @Documented
 @Constraint(validatedBy = CurrencyCode.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
