@@ -15,11 +15,8 @@ class FlywayMigrationIT extends RunningConsumerService {
 
 	@Test
 	void appliesEveryMigrationToTheServicesOwnDatabase() {
-		var history = MigrationHistory.of(jdbc.getDataSource());
-
-		assertThat(history.failed()).isZero();
-		assertThat(history.applied()).containsSubsequence("1", "2", "3");
-		assertThat(history.databaseAndUser()).isEqualTo("consumer_service/consumer_service");
+		MigrationHistory.of(jdbc.getDataSource()).assertAppliedToOwnDatabase("consumer_service")
+			.containsSubsequence("1", "2", "3");
 	}
 
 	@Test

@@ -15,11 +15,8 @@ class FlywayMigrationIT extends RunningKitchenService {
 
 	@Test
 	void appliesEveryMigrationToTheServicesOwnDatabase() {
-		var history = MigrationHistory.of(jdbc.getDataSource());
-
-		assertThat(history.failed()).isZero();
-		assertThat(history.applied()).containsExactly("1", "2", "3", "4", "5");
-		assertThat(history.databaseAndUser()).isEqualTo("kitchen_service/kitchen_service");
+		MigrationHistory.of(jdbc.getDataSource()).assertAppliedToOwnDatabase("kitchen_service")
+			.containsExactly("1", "2", "3", "4", "5");
 	}
 
 	@Test

@@ -16,16 +16,12 @@ import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,23 +200,7 @@ class MessageSubscriptionIT {
 	}
 
 	private List<ConsumerRecord<String, byte[]>> deadLetters() {
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (var consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(DEAD_LETTERS));
-			// two empty polls after the assignment: the topic has been read to its end
-			long deadline = System.nanoTime() + PATIENCE.toNanos();
-			int emptyPolls = 0;
-			while (emptyPolls < 2) {
-				assertThat(System.nanoTime()).as("reading %s to its end", DEAD_LETTERS).isLessThan(deadline);
-				var polled = consumer.poll(Duration.ofMillis(500));
-				polled.forEach(records::add);
-				emptyPolls = polled.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
-			}
-		}
-		return records;
+		return TestKafka.readToEnd(DEAD_LETTERS, PATIENCE);
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {

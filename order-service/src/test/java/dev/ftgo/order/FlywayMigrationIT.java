@@ -8,19 +8,15 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
+import dev.ftgo.testsupport.MigrationHistory;
 import dev.ftgo.testsupport.TestDatabase;
 
 class FlywayMigrationIT extends WithStubbedServices {
 
 	@Test
 	void appliesEveryMigrationToTheServicesOwnDatabase() {
-		var failed = jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE NOT success", Integer.class);
-		var applied = jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank", String.class);
-		var database = jdbc.queryForObject("SELECT current_database() || '/' || current_user", String.class);
-
-		assertThat(failed).isZero();
-		assertThat(applied).containsSubsequence("1", "2", "3", "4");
-		assertThat(database).isEqualTo("order_service/order_service");
+		MigrationHistory.of(jdbc.getDataSource()).assertAppliedToOwnDatabase("order_service")
+			.containsSubsequence("1", "2", "3", "4");
 	}
 
 	@Test

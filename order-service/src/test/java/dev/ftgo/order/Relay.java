@@ -3,7 +3,6 @@ package dev.ftgo.order;
 import dev.ftgo.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,15 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -87,26 +82,7 @@ public final class Relay {
 
 	/** Every record on {@code topic}, read from the beginning to its current end. */
 	public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-		var patience = Duration.ofSeconds(60);
-		var records = new ArrayList<ConsumerRecord<String, byte[]>>();
-		try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			// two empty polls after the assignment: the topic has been read to its end
-			long deadline = System.nanoTime() + patience.toNanos();
-			int emptyPolls = 0;
-			while (emptyPolls < 2) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("Could not read " + topic + " to its end within " + patience);
-				}
-				var polled = consumer.poll(Duration.ofMillis(500));
-				polled.forEach(records::add);
-				emptyPolls = polled.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
-			}
-		}
-		return records;
+		return TestKafka.readToEnd(topic, Duration.ofSeconds(60));
 	}
 
 	public static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -249,14 +249,4 @@ public abstract class WithStubbedServices {
 	protected static String v2OrderJson(UUID consumerId, UUID restaurantId) {
 		return orderJson(consumerId, restaurantId).replace("\"lineItems\"", "\"items\"");
 	}
-
-	/** An {@code application/problem+json} answer with {@code status}, a title and a detail. */
-	public static void assertProblem(ApiClient.Response response, int status) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		var problem = response.json();
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("title").asString()).isNotBlank();
-		assertThat(problem.has("detail")).isTrue();
-	}
 }

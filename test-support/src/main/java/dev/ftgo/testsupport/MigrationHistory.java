@@ -1,14 +1,18 @@
 package dev.ftgo.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.assertj.core.api.ListAssert;
+
 /**
  * What Flyway recorded in a service's database, and whose database it is: what each service's migration test
- * checks first.
+ * checks first, with {@link #assertAppliedToOwnDatabase}.
  *
  * @param failed how many migrations did not succeed
  * @param applied the versions applied, in the order they were
@@ -38,5 +42,15 @@ public record MigrationHistory(int failed, List<String> applied, String database
 		catch (SQLException e) {
 			throw new IllegalStateException("Could not read flyway_schema_history: " + e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * Asserts that no migration failed and that the connection is to {@code service}'s database under its login of
+	 * the same name; what to check of the versions applied, which differ per service.
+	 */
+	public ListAssert<String> assertAppliedToOwnDatabase(String service) {
+		assertThat(failed).as("failed migrations").isZero();
+		assertThat(databaseAndUser).isEqualTo(service + "/" + service);
+		return assertThat(applied);
 	}
 }

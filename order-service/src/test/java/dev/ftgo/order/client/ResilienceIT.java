@@ -1,6 +1,7 @@
 package dev.ftgo.order.client;
 
 import static dev.ftgo.order.ReplicaFeeds.givenReplicatedConsumer;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

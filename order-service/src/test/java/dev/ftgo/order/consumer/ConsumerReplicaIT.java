@@ -3,6 +3,7 @@ package dev.ftgo.order.consumer;
 import static dev.ftgo.order.ReplicaFeeds.awaitVersion;
 import static dev.ftgo.order.ReplicaFeeds.consumerSnapshot;
 import static dev.ftgo.order.ReplicaFeeds.givenReplicatedConsumer;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

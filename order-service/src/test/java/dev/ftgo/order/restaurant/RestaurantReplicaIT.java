@@ -3,6 +3,7 @@ package dev.ftgo.order.restaurant;
 import static dev.ftgo.order.ReplicaFeeds.awaitVersion;
 import static dev.ftgo.order.ReplicaFeeds.menu;
 import static dev.ftgo.order.ReplicaFeeds.restaurantSnapshot;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

@@ -8,20 +8,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.orm.jpa.JpaSystemException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 import dev.ftgo.kitchen.ticket.Ticket;
 import dev.ftgo.kitchen.ticket.TicketFixtures;
@@ -87,27 +79,12 @@ class TicketStepsWebMvcTest extends TicketControllerSlice {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databaseOutages")
+	@MethodSource("dev.ftgo.testsupport.DatabaseOutages#databaseOutages")
 	void answersAnUnreachableDatabaseWith503AndWhenToRetry(RuntimeException outage) {
 		var id = TicketId.random();
 		given(tickets.startPreparing(eq(id), any())).willThrow(outage);
 
 		assertDatabaseUnavailable(post(path(id, "/preparing")));
-	}
-
-	/** How a database outage reaches a controller: as such, or wrapped by a failed commit or a failed rollback. */
-	static Stream<RuntimeException> databaseOutages() {
-		var rollback = new TransactionSystemException("Could not roll back JPA transaction",
-				new SQLException("Connection is closed"));
-		rollback.initApplicationException(new JpaSystemException(new IllegalStateException(
-				new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
-		return Stream.of(
-				new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
-						new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")),
-				new DataAccessResourceFailureException("Unable to acquire JDBC Connection"),
-				new TransactionSystemException("Could not commit JPA transaction",
-						new SQLException("An I/O error occurred while sending to the backend.", "08006")),
-				rollback);
 	}
 
 	/** 200 with the ticket the service moved into {@code state}. */

@@ -2,6 +2,7 @@ package dev.ftgo.order.order.messaging;
 
 import static dev.ftgo.order.OutboxLog.sentAbout;
 import static dev.ftgo.order.OutboxLog.sentWithKey;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

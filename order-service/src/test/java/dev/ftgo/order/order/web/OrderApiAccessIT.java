@@ -1,13 +1,13 @@
 package dev.ftgo.order.order.web;
 
 import static dev.ftgo.order.ReplicaFeeds.givenReplicatedConsumer;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ftgo.order.WithStubbedServices;
+import dev.ftgo.testsupport.AccessTable;
 import dev.ftgo.testsupport.ApiClient;
-import dev.ftgo.testsupport.TestTokens;
+import dev.ftgo.testsupport.Caller;
 
 /**
  * Who may call what, over HTTP with real tokens: the order rows of the access table in docs/security.md, in both API
@@ -28,15 +29,15 @@ class OrderApiAccessIT extends WithStubbedServices {
 
 	/** That table for this service; 401 for every token the service must not trust. */
 	private static final String TABLE = """
-			           ADMIN  OWNER  ANOTHER_CONSUMER  KITCHEN  NO_TOKEN  EXPIRED  SIGNED_BY_ANOTHER_KEY  FROM_ANOTHER_ISSUER
-			PLACE_V1   403    201    403               403      401       401      401                    401
-			PLACE_V2   403    201    403               403      401       401      401                    401
-			READ_V1    200    200    404               403      401       401      401                    401
-			READ_V2    200    200    404               403      401       401      401                    401
-			LIST_V1    200    200    403               403      401       401      401                    401
-			LIST_V2    200    200    403               403      401       401      401                    401
-			CANCEL_V1  403    202    404               403      401       401      401                    401
-			CANCEL_V2  403    202    404               403      401       401      401                    401
+			           ADMIN  OWN_CONSUMER  OTHER_CONSUMER  OTHER_KITCHEN  NO_TOKEN  EXPIRED  OTHER_KEY  OTHER_ISSUER
+			PLACE_V1   403    201           403             403            401       401      401        401
+			PLACE_V2   403    201           403             403            401       401      401        401
+			READ_V1    200    200           404             403            401       401      401        401
+			READ_V2    200    200           404             403            401       401      401        401
+			LIST_V1    200    200           403             403            401       401      401        401
+			LIST_V2    200    200           403             403            401       401      401        401
+			CANCEL_V1  403    202           404             403            401       401      401        401
+			CANCEL_V2  403    202           404             403            401       401      401        401
 			""";
 
 	/** What each endpoint is asked about the order of {@link Case}: the owner's order, or a new one for it. */
@@ -58,57 +59,25 @@ class OrderApiAccessIT extends WithStubbedServices {
 		}
 	}
 
-	/** Who calls about the order of consumer {@code owner}. */
-	enum CallerKind {
-
-		ADMIN(owner -> TestTokens.admin()),
-		OWNER(TestTokens::consumer),
-		ANOTHER_CONSUMER(owner -> TestTokens.consumer(UUID.randomUUID())),
-		KITCHEN(owner -> TestTokens.kitchen(UUID.randomUUID())),
-		NO_TOKEN(owner -> null),
-		EXPIRED(owner -> TestTokens.expired()),
-		SIGNED_BY_ANOTHER_KEY(owner -> TestTokens.signedByAnotherKey()),
-		FROM_ANOTHER_ISSUER(owner -> TestTokens.fromAnotherIssuer());
-
-		private final Function<UUID, String> token;
-
-		CallerKind(Function<UUID, String> token) {
-			this.token = token;
-		}
-
-		ApiClient client(ApiClient anonymous, UUID owner) {
-			var bearer = token.apply(owner);
-			return bearer == null ? anonymous : anonymous.withToken(bearer);
-		}
-	}
-
 	/** @param api the caller's client */
 	private record Case(ApiClient api, UUID owner, UUID restaurantId, UUID orderId) {
 	}
 
-	static List<Arguments> table() {
-		var lines = TABLE.strip().lines().toList();
-		var callers = Arrays.stream(lines.get(0).trim().split("\\s+")).map(CallerKind::valueOf).toList();
-		var cases = new ArrayList<Arguments>();
-		for (var line : lines.subList(1, lines.size())) {
-			var cells = line.trim().split("\\s+");
-			assertThat(cells).as(line).hasSize(callers.size() + 1);
-			for (int i = 0; i < callers.size(); i++) {
-				cases.add(Arguments.of(Endpoint.valueOf(cells[0]), callers.get(i), Integer.parseInt(cells[i + 1])));
-			}
-		}
-		return cases;
+	static Stream<Arguments> table() {
+		return AccessTable.cases(TABLE, Endpoint.class).stream()
+				.map(cell -> Arguments.of(cell.endpoint(), cell.caller(), cell.status()));
 	}
 
 	@ParameterizedTest(name = "{0} as {1}: {2}")
 	@MethodSource("table")
-	void answersEachCallerAsTheRolesTableSays(Endpoint endpoint, CallerKind caller, int expected) {
+	void answersEachCallerAsTheRolesTableSays(Endpoint endpoint, Caller caller, int expected) {
 		var owner = UUID.randomUUID();
 		var restaurantId = givenRestaurant();
 		var orderId = approvedOrder(owner, restaurantId);
 		var before = snapshot(owner, orderId);
+		var client = caller.client(api(), restaurantId, owner);
 
-		var response = endpoint.call.apply(new Case(caller.client(api(), owner), owner, restaurantId, orderId));
+		var response = endpoint.call.apply(new Case(client, owner, restaurantId, orderId));
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(expected);
 		if (expected >= 400) {
@@ -122,7 +91,7 @@ class OrderApiAccessIT extends WithStubbedServices {
 		}
 		if (expected == 404) {
 			// exactly what a missing order gets, so that it tells nothing
-			var missing = endpoint.call.apply(new Case(caller.client(api(), owner), owner, restaurantId, UUID.randomUUID()));
+			var missing = endpoint.call.apply(new Case(client, owner, restaurantId, UUID.randomUUID()));
 			assertProblem(missing, 404);
 			assertThat(response.json().get("title")).isEqualTo(missing.json().get("title"));
 			assertThat(response.json().get("detail").asString())

@@ -1,5 +1,6 @@
 package dev.ftgo.order.order.web;
 
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

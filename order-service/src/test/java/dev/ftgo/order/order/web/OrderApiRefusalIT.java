@@ -1,6 +1,7 @@
 package dev.ftgo.order.order.web;
 
 import static dev.ftgo.order.order.web.OrderProblems.assertRefused;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

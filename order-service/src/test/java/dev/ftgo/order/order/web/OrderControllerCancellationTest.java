@@ -1,5 +1,6 @@
 package dev.ftgo.order.order.web;
 
+import static dev.ftgo.testsupport.ProblemResponses.assertConcurrentUpdate;
 import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -51,9 +52,6 @@ class OrderControllerCancellationTest extends OrderControllerSlice {
 		var id = OrderId.random();
 		given(orders.requestCancellation(CONSUMER, id)).willThrow(new OptimisticLockingFailureException("row was updated"));
 
-		var result = cancel(id);
-
-		assertProblem(result, HttpStatus.CONFLICT);
-		assertThat(result).bodyJson().extractingPath("$.title").asString().isEqualTo("Concurrent update");
+		assertConcurrentUpdate(cancel(id));
 	}
 }

@@ -7,20 +7,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.orm.jpa.JpaSystemException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 import dev.ftgo.order.client.ClientFailures;
 import dev.ftgo.order.client.UnexpectedAnswerException;
@@ -103,26 +96,11 @@ class OrderControllerFailureTest extends OrderControllerSlice {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databaseOutages")
+	@MethodSource("dev.ftgo.testsupport.DatabaseOutages#databaseOutages")
 	void answersAnUnreachableDatabaseWith503AndWhenToRetry(RuntimeException outage) {
 		given(orders.place(any(), isNull())).willThrow(outage);
 
 		assertDatabaseUnavailable(place(validOrder()));
-	}
-
-	/** How a database outage reaches a controller: as such, or wrapped by a failed commit or a failed rollback. */
-	static Stream<RuntimeException> databaseOutages() {
-		var rollback = new TransactionSystemException("Could not roll back JPA transaction",
-				new SQLException("Connection is closed"));
-		rollback.initApplicationException(new JpaSystemException(new IllegalStateException(
-				new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
-		return Stream.of(
-				new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
-						new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out")),
-				new DataAccessResourceFailureException("Unable to acquire JDBC Connection"),
-				new TransactionSystemException("Could not commit JPA transaction",
-						new SQLException("An I/O error occurred while sending to the backend.", "08006")),
-				rollback);
 	}
 
 	@Test

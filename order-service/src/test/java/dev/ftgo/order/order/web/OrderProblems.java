@@ -1,6 +1,7 @@
 package dev.ftgo.order.order.web;
 
-import static dev.ftgo.order.WithStubbedServices.assertProblem;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
+import static dev.ftgo.testsupport.ProblemResponses.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ftgo.testsupport.ApiClient;
@@ -13,7 +14,7 @@ final class OrderProblems {
 
 	/** The fields a problem names, in order, joined by commas. */
 	static String fields(ApiClient.Response response) {
-		return String.join(",", response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList());
+		return String.join(",", errorFields(response));
 	}
 
 	/** A 400 that names exactly {@code fields} (comma-separated, in order). */

@@ -3,6 +3,7 @@ package dev.ftgo.order.order.web;
 import static dev.ftgo.order.order.web.OrderProblems.assertInvalid;
 import static dev.ftgo.order.order.web.OrderProblems.assertRefused;
 import static dev.ftgo.order.order.web.OrderProblems.fields;
+import static dev.ftgo.testsupport.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
