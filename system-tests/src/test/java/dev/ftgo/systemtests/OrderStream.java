@@ -26,7 +26,8 @@ final class OrderStream implements AutoCloseable {
 	record Refusal(long sentAtMs, int status, String contentType, String retryAfter, long latencyMs, String body) {
 		@Override
 		public String toString() {
-			return status + " " + contentType + " " + body;
+			return status + " " + contentType + " " + body + " (sent at +" + sentAtMs + " ms, answered after "
+					+ latencyMs + " ms)";
 		}
 	}
 
