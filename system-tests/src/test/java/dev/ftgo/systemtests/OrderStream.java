@@ -44,6 +44,8 @@ final class OrderStream implements AutoCloseable {
 	private final ConcurrentLinkedQueue<Refusal> refused = new ConcurrentLinkedQueue<>();
 	private final ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
 	private final AtomicInteger sent = new AtomicInteger();
+	private long slowestMs = -1;
+	private long slowestSentAtMs;
 
 	private OrderStream(Fixtures fixtures, boolean keyed, String consumerId, String restaurantId) {
 		this.fixtures = fixtures;
@@ -83,6 +85,7 @@ final class OrderStream implements AutoCloseable {
 					: fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
 			long latencyMs = (System.nanoTime() - sentAt) / 1_000_000;
 			latenciesMs.add(latencyMs);
+			noteIfSlowest(sentAtMs, latencyMs);
 			if (placed.status() == 201) {
 				accepted.add(placed.json().get("orderId").asString());
 			}
@@ -94,6 +97,18 @@ final class OrderStream implements AutoCloseable {
 		catch (UncheckedIOException e) {
 			refused.add(new Refusal(sentAtMs, -1, "", null, (System.nanoTime() - sentAt) / 1_000_000, e.getMessage()));
 		}
+	}
+
+	private synchronized void noteIfSlowest(long sentAtMs, long latencyMs) {
+		if (latencyMs > slowestMs) {
+			slowestMs = latencyMs;
+			slowestSentAtMs = sentAtMs;
+		}
+	}
+
+	/** The slowest answer so far, as "N ms, sent at +M ms" on the clock of {@link #elapsedMs()}. */
+	synchronized String slowest() {
+		return slowestMs + " ms, sent at +" + slowestSentAtMs + " ms";
 	}
 
 	/** Stops sending and waits for the answers to the requests already sent. */
