@@ -18,13 +18,18 @@ cd /d "%~dp0"
 set "JAVA_CMD=java"
 if defined JAVA_HOME set "JAVA_CMD=%JAVA_HOME%\bin\java.exe"
 
-rem `stack.cmd token` and `stack.cmd stop` need no fresh build, and token's output must be the token alone
+rem `stack.cmd token` and `stack.cmd stop` need no fresh build, and token's output must be the token alone;
+rem help and version (stack.cmd --help, stack.cmd token --help) come from the launcher's jar as it is
 rem `stack.cmd identity` is dev-stack's own code: no service needs building for it
 set "MODULES=-pl !system-tests"
 if "%~1"=="identity" set "MODULES=-pl dev-stack -am"
 set "BUILD=yes"
 if "%~1"=="token" if exist "dev-stack\target\dev-stack-cli.jar" set "BUILD=no"
 if "%~1"=="stop" if exist "dev-stack\target\dev-stack-cli.jar" set "BUILD=no"
+for %%H in (-h --help -V --version) do (
+  if "%~1"=="%%H" if exist "dev-stack\target\dev-stack-cli.jar" set "BUILD=no"
+  if "%~2"=="%%H" if exist "dev-stack\target\dev-stack-cli.jar" set "BUILD=no"
+)
 if "%BUILD%"=="yes" (
   echo Building ^(first run downloads dependencies, later runs are incremental^)... 1>&2
   call mvnw.cmd -q -B -DskipTests package %MODULES% 1>&2
