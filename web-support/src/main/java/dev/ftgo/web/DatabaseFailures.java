@@ -16,6 +16,12 @@ final class DatabaseFailures {
 	/** SQLState 57P01..57P03: the server is shutting down or starting up. */
 	private static final Set<String> SERVER_STOPPING_OR_STARTING = Set.of("57P01", "57P02", "57P03");
 
+	/**
+	 * What HikariCP's proxy throws, with no SQLState, once the pool has closed a connection it saw fail: seen as
+	 * the cause of a failed rollback while PostgreSQL stopped, the failure that aborted the transaction lost.
+	 */
+	private static final String CLOSED_BY_THE_POOL = "Connection is closed";
+
 	private DatabaseFailures() {
 	}
 
@@ -37,14 +43,17 @@ final class DatabaseFailures {
 	/**
 	 * The failures of a database that is unreachable when they arrive wrapped, e.g. a commit on a lost connection
 	 * ({@code TransactionSystemException}, SQLState 08006), or a rollback that failed on it and hides the failure
-	 * that caused it. SQLState 08: connection exception; 53: insufficient resources (too many connections).
+	 * that caused it, or a rollback on a connection the pool had closed. SQLState 08: connection exception; 53:
+	 * insufficient resources (too many connections). A transaction that could not be rolled back on a lost
+	 * connection was not committed either: the server rolls it back when the session ends.
 	 */
 	static boolean isDatabaseUnavailable(Throwable ex) {
 		for (var cause = ex; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
 			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
 					|| cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 					|| cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+					|| cause instanceof SQLException sql
+							&& (isConnectionState(sql.getSQLState()) || isClosedByThePool(sql))) {
 				return true;
 			}
 			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
@@ -64,6 +73,10 @@ final class DatabaseFailures {
 			root = root.getCause();
 		}
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	private static boolean isClosedByThePool(SQLException sql) {
+		return sql.getSQLState() == null && CLOSED_BY_THE_POOL.equals(sql.getMessage());
 	}
 
 	private static boolean isConnectionState(String sqlState) {

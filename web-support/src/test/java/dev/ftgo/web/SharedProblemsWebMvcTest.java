@@ -85,6 +85,11 @@ class SharedProblemsWebMvcTest {
 	}
 
 	@Test
+	void recognisesAnUnreachableDatabaseBehindARollbackOnAConnectionThePoolClosed() {
+		assertDatabaseUnavailable(mvc.get().uri("/rollback-on-closed-connection").exchange());
+	}
+
+	@Test
 	void answersTextTheDatabaseCannotStoreAsTheCallersMistake() {
 		assertProblem(mvc.get().uri("/nul-text").exchange(), HttpStatus.BAD_REQUEST, "Invalid request",
 				"Text values must not contain NUL (\\u0000) characters.");

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,6 +55,18 @@ class ProbeController {
 	@GetMapping("/commit-on-lost-connection")
 	String commitOnLostConnection() {
 		throw new TransactionSystemException("commit failed", new SQLException("I/O error", "08006"));
+	}
+
+	/**
+	 * What a JPA service threw while PostgreSQL stopped: the failure that aborted the transaction was lost, and
+	 * its rollback failed on the connection the pool had already closed (HikariCP gives that no SQLState).
+	 */
+	@GetMapping("/rollback-on-closed-connection")
+	String rollbackOnClosedConnection() {
+		throw new UncategorizedDataAccessException("Unable to rollback against JDBC Connection",
+				new IllegalStateException("Unable to rollback against JDBC Connection",
+						new SQLException("Connection is closed"))) {
+		};
 	}
 
 	@GetMapping("/nul-text")
