@@ -3,6 +3,7 @@ package dev.ftgo.systemtests;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 import dev.ftgo.devstack.Stack;
 
@@ -16,8 +17,11 @@ import dev.ftgo.devstack.Stack;
  *
  * <p>A class sharing a stack leaves it the way it found it: every process running (what it stopped or killed, it
  * started again), every fault undone.
+ *
+ * <p>A test that fails prints the stack's last error lines ({@link FailureLogs}): its run directory, with the whole
+ * logs, is deleted when the stack stops.
  */
-abstract class StackPerSuite implements ParameterResolver {
+abstract class StackPerSuite implements ParameterResolver, TestWatcher {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StackPerSuite.class);
 
@@ -46,6 +50,16 @@ abstract class StackPerSuite implements ParameterResolver {
 				store.put(Running.class, current);
 			}
 			return current.stack();
+		}
+	}
+
+	@Override
+	public final void testFailed(ExtensionContext context, Throwable cause) {
+		var current = context.getRoot().getStore(NAMESPACE).get(Running.class, Running.class);
+		if (current != null) {
+			System.out.println("The logs of the " + current.name() + " stack, after " + context.getDisplayName()
+					+ " failed:");
+			FailureLogs.print(current.stack().layout().runDir(), System.out);
 		}
 	}
 

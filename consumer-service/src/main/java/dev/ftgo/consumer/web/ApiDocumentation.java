@@ -17,7 +17,7 @@ class ApiDocumentation {
 	@Bean
 	OpenApiDocumentation openApiDocumentation() {
 		return OpenApiDocumentation.problemsAs(Problem.class)
-			.bearerToken("bearerToken", """
+			.bearerToken("""
 					A JWT (RS256) from the FTGO identity server, audience "ftgo". Its "roles" claim says what the caller \
 					may do: "admin" everything, "consumer" (whose "sub" is its consumerId) its own data only. The dev \
 					stack prints tokens; ./stack token --role consumer --consumer-id <uuid> mints one.""",

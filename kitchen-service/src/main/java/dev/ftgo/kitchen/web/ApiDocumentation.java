@@ -17,7 +17,7 @@ class ApiDocumentation {
 	@Bean
 	OpenApiDocumentation openApiDocumentation() {
 		return OpenApiDocumentation.problemsAs(Problem.class)
-			.bearerToken("bearerAuth", "A JWT of the FTGO identity server (the dev stack's: POST /tokens or ./stack "
+			.bearerToken("A JWT of the FTGO identity server (the dev stack's: POST /tokens or ./stack "
 					+ "token), sent as 'Authorization: Bearer <token>'. Its roles claim (admin, consumer, kitchen), sub "
 					+ "(a consumer's id) and restaurant_id (kitchen staff) decide what the caller may do.",
 					Requirement.DOCUMENT)

@@ -31,7 +31,7 @@ class ApiDocumentation {
 	@Bean
 	OpenApiDocumentation openApiDocumentation() {
 		return OpenApiDocumentation.problemsAs(Problem.class)
-			.bearerToken("bearerAuth", "A JWT of the FTGO issuer with audience ftgo; its roles claim (admin, consumer, "
+			.bearerToken("A JWT of the FTGO issuer with audience ftgo; its roles claim (admin, consumer, "
 					+ "kitchen) and its subject (a consumer's id) decide what the caller may do.", Requirement.DOCUMENT)
 			.everyOperationAnswers(401, "No bearer token, or one that is expired, not signed by the FTGO issuer or not "
 					+ "meant for FTGO (WWW-Authenticate: Bearer says which).");

@@ -25,8 +25,14 @@ public final class OpenApiDocumentation {
 		EACH_OPERATION
 	}
 
-	/** The scheme's name in {@code components.securitySchemes}, what it says of the token, and where it is required. */
-	record BearerToken(String scheme, String description, Requirement requirement) {
+	/**
+	 * The name of the bearer token's scheme in {@code components.securitySchemes}, the same in every service's
+	 * documents, so that a client generated from one of them reads the others' alike.
+	 */
+	public static final String BEARER_SCHEME = "bearerAuth";
+
+	/** What the scheme says of the token, and where it is required. */
+	record BearerToken(String description, Requirement requirement) {
 	}
 
 	private final Class<?> problemSchema;
@@ -44,9 +50,9 @@ public final class OpenApiDocumentation {
 		return new OpenApiDocumentation(problemSchema, null, Map.of());
 	}
 
-	/** Every operation needs a bearer JWT, declared as the HTTP bearer scheme {@code scheme}. */
-	public OpenApiDocumentation bearerToken(String scheme, String description, Requirement requirement) {
-		return new OpenApiDocumentation(problemSchema, new BearerToken(scheme, description, requirement), everyOperation);
+	/** Every operation needs a bearer JWT, declared as the HTTP bearer scheme {@value #BEARER_SCHEME}. */
+	public OpenApiDocumentation bearerToken(String description, Requirement requirement) {
+		return new OpenApiDocumentation(problemSchema, new BearerToken(description, requirement), everyOperation);
 	}
 
 	/** Every operation may answer the problem {@code status}; an operation's own {@link ProblemResponse} overrides it. */

@@ -1,5 +1,7 @@
 package dev.ftgo.web.openapi;
 
+import static dev.ftgo.web.openapi.OpenApiDocumentation.BEARER_SCHEME;
+
 import java.util.List;
 import java.util.TreeMap;
 
@@ -45,10 +47,10 @@ final class OpenApiDocumentationCustomizer implements GlobalOpenApiCustomizer, G
 		if (openApi.getComponents() == null) {
 			openApi.setComponents(new Components());
 		}
-		openApi.getComponents().addSecuritySchemes(token.scheme(), new SecurityScheme().type(SecurityScheme.Type.HTTP)
+		openApi.getComponents().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
 			.scheme("bearer").bearerFormat("JWT").description(token.description()));
 		if (token.requirement() == OpenApiDocumentation.Requirement.DOCUMENT) {
-			openApi.setSecurity(List.of(new SecurityRequirement().addList(token.scheme())));
+			openApi.setSecurity(List.of(new SecurityRequirement().addList(BEARER_SCHEME)));
 		}
 	}
 
@@ -66,7 +68,7 @@ final class OpenApiDocumentationCustomizer implements GlobalOpenApiCustomizer, G
 		}
 		var token = documentation.bearerTokenOrNull();
 		if (token != null && token.requirement() == OpenApiDocumentation.Requirement.EACH_OPERATION) {
-			operation.addSecurityItem(new SecurityRequirement().addList(token.scheme()));
+			operation.addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
 		}
 		return operation;
 	}

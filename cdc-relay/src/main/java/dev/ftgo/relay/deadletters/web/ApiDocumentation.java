@@ -17,7 +17,7 @@ class ApiDocumentation {
 	@Bean
 	OpenApiDocumentation openApiDocumentation() {
 		return OpenApiDocumentation.problemsAs(Problem.class)
-			.bearerToken("bearerToken", """
+			.bearerToken("""
 					A JWT (RS256) from the FTGO identity server, audience "ftgo", whose "roles" claim holds "admin". \
 					./stack token --role admin mints one.""", Requirement.EACH_OPERATION)
 			.everyOperationAnswers(401, "No bearer token, or one that is expired, not signed by the FTGO identity "

@@ -202,13 +202,13 @@ class ConsumerApiIT extends RunningConsumerService {
 	void documentsTheBearerTokenAndItsRefusalsOnEveryOperation() {
 		var v1 = withoutToken().get("/v3/api-docs/v1").json();
 
-		var scheme = v1.at("/components/securitySchemes/bearerToken");
+		var scheme = v1.at("/components/securitySchemes/bearerAuth");
 		assertThat(scheme.get("type").asString()).isEqualTo("http");
 		assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
 		assertThat(scheme.get("bearerFormat").asString()).isEqualTo("JWT");
 		v1.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
 			var name = operation.getKey() + " " + path.getKey();
-			assertThat(operation.getValue().at("/security/0").has("bearerToken")).as(name).isTrue();
+			assertThat(operation.getValue().at("/security/0").has("bearerAuth")).as(name).isTrue();
 			assertThat(operation.getValue().get("responses").propertyNames()).as(name).contains("400");
 			assertRefusalsDocumented(operation.getValue(), name);
 		}));
