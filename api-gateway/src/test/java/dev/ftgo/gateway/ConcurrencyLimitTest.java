@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import dev.ftgo.testsupport.TestTokens;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**

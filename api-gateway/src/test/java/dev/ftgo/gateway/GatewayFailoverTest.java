@@ -3,8 +3,8 @@ package dev.ftgo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.testsupport.BrokenInstance;
 import dev.ftgo.testsupport.TestTokens;
+
 import reactor.core.publisher.Mono;
 
 /**

@@ -21,9 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.netflix.discovery.EurekaClient;
-
 import dev.ftgo.testsupport.TestTokens;
+
+import com.netflix.discovery.EurekaClient;
 
 /**
  * The gateway as k8s/ runs it: profile {@code kubernetes}, no registry, the routes' {@code lb://} names

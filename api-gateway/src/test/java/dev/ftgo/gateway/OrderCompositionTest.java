@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.ftgo.gateway.StubService.Answer;
 import dev.ftgo.testsupport.TestTokens;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.testsupport.TestTokens;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import dev.ftgo.bench.BenchOptions.Measurement;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

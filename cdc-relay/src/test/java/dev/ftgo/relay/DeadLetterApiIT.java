@@ -37,6 +37,7 @@ import dev.ftgo.testsupport.OpenApiSnapshot;
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
 import dev.ftgo.testsupport.TestTokens;
+
 import tools.jackson.databind.JsonNode;
 
 /**

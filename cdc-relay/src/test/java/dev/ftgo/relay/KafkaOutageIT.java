@@ -1,6 +1,5 @@
 package dev.ftgo.relay;
 
-import dev.ftgo.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.ftgo.testsupport.TestDatabase;
+import dev.ftgo.testsupport.TestKafka;
 
 /** Kafka goes away and comes back: the engine fails, is recreated, and loses nothing committed meanwhile. */
 class KafkaOutageIT {

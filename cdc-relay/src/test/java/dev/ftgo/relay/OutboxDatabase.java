@@ -8,10 +8,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.OutboxWriter;
+
+import com.zaxxer.hikari.HikariDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

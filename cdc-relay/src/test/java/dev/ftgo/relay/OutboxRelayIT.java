@@ -1,6 +1,5 @@
 package dev.ftgo.relay;
 
-import dev.ftgo.testsupport.TestKafka;
 import static dev.ftgo.relay.TopicReader.header;
 import static dev.ftgo.relay.TopicReader.id;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.MessageHeaders;
 import dev.ftgo.testsupport.TestDatabase;
+import dev.ftgo.testsupport.TestKafka;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

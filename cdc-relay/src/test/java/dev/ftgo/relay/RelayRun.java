@@ -1,6 +1,5 @@
 package dev.ftgo.relay;
 
-import dev.ftgo.testsupport.TestKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +13,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.ftgo.testsupport.ApiClient;
+import dev.ftgo.testsupport.TestKafka;
+
 import tools.jackson.databind.JsonNode;
 
 /** The relay application started in the test JVM, configured the way a launcher configures the jar. */

@@ -1,6 +1,5 @@
 package dev.ftgo.relay;
 
-import dev.ftgo.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.ftgo.testsupport.TestKafka;
 
 /** Reads topics from their beginning with a fresh consumer group, as a new subscriber would. */
 final class TopicReader {

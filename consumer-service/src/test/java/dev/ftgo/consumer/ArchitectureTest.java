@@ -2,12 +2,12 @@ package dev.ftgo.consumer;
 
 import java.util.List;
 
+import dev.ftgo.testsupport.ServiceArchitecture;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import dev.ftgo.testsupport.ServiceArchitecture;
 
 /** The domain knows nothing of HTTP, JSON or Kafka (docs/decisions.md, "The domain knows no framework"). */
 @AnalyzeClasses(packages = "dev.ftgo.consumer", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -5,11 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.ftgo.deployment.KubernetesManifests.Workload;
+
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-
-import dev.ftgo.deployment.KubernetesManifests.Workload;
 
 /**
  * What keeps a replicated workload serving through node drains and node losses: a PodDisruptionBudget for every

@@ -1,7 +1,6 @@
 package dev.ftgo.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 

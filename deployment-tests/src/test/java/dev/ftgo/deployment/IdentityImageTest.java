@@ -7,12 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ftgo.deployment.KubernetesManifests.Workload;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-
-import dev.ftgo.deployment.KubernetesManifests.Workload;
 
 /**
  * docker/identity.Dockerfile runs {@code ./stack identity} where compose and the local overlay expect it: on

@@ -16,11 +16,11 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ftgo.deployment.KubernetesManifests.Workload;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
-
-import dev.ftgo.deployment.KubernetesManifests.Workload;
 
 /**
  * What k8s/base reads from Secrets and ConfigMaps exists or the local overlay generates it, no secret value is in the

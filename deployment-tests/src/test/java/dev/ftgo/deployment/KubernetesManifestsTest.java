@@ -14,12 +14,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ftgo.deployment.KubernetesManifests.Workload;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-
-import dev.ftgo.deployment.KubernetesManifests.Workload;
 
 /**
  * The manifests of k8s/base and the local overlay, read from their files (no kubectl needed; see

@@ -25,13 +25,13 @@ import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.io.FileSystemResource;
 
+import dev.ftgo.deployment.KubernetesManifests.Workload;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
-
-import dev.ftgo.deployment.KubernetesManifests.Workload;
 
 /**
  * The apps' profile {@code kubernetes} against the manifests that run them: every address the profile

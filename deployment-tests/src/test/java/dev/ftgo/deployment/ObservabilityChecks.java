@@ -16,6 +16,7 @@ import dev.ftgo.deployment.ComposeFile.Service;
 import dev.ftgo.deployment.GrafanaDashboard.Panel;
 import dev.ftgo.deployment.GrafanaDashboard.Query;
 import dev.ftgo.deployment.PromQl.Selector;
+
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -19,9 +18,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-import io.fabric8.kubernetes.api.model.Container;
-
 import dev.ftgo.deployment.ComposeFile.Service;
+
+import io.fabric8.kubernetes.api.model.Container;
 
 /**
  * What can sign the tokens the applications accept. Only the development identity may: the image

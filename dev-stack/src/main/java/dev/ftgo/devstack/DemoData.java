@@ -1,6 +1,5 @@
 package dev.ftgo.devstack;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
  * The consumer and restaurant the CLI creates through the gateway (with an admin token) so that the

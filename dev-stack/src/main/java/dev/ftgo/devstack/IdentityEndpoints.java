@@ -1,8 +1,5 @@
 package dev.ftgo.devstack;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +9,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The identity server's HTTP surface: {@code GET /.well-known/jwks.json} for the services' decoders and

@@ -1,6 +1,5 @@
 package dev.ftgo.devstack;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -16,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
+
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * The dev stack's stand-in for an identity provider, in the launcher's own JVM: serves the

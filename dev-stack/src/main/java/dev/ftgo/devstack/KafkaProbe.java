@@ -3,6 +3,7 @@ package dev.ftgo.devstack;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 

@@ -1,11 +1,12 @@
 package dev.ftgo.devstack;
 
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Collections;
 import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
 /**
  * Hands zonky the PostgreSQL binaries of one platform from the class path, in place of zonky's default

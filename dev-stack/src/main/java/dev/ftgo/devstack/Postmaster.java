@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

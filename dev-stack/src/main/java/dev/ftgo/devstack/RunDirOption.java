@@ -1,6 +1,7 @@
 package dev.ftgo.devstack;
 
 import java.nio.file.Path;
+
 import picocli.CommandLine.Option;
 
 /** {@code --run-dir=PATH}, the same option for {@code ./stack} and each command that finds the stack through it. */

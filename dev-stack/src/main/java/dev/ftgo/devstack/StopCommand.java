@@ -3,6 +3,7 @@ package dev.ftgo.devstack;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

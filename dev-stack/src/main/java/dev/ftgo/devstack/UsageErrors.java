@@ -2,6 +2,7 @@ package dev.ftgo.devstack;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;

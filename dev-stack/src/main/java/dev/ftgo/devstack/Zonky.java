@@ -1,6 +1,5 @@
 package dev.ftgo.devstack;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -8,6 +7,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** What dev-stack needs to know about zonky's embedded PostgreSQL, kept in one place. */
 final class Zonky {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
+
 import picocli.CommandLine;
 
 /** {@code ./stack}'s command line as {@link DevStackMain} builds it, parsed but not run, for the tests of its commands. */

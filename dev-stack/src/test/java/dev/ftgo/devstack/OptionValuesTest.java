@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
 import picocli.CommandLine.TypeConversionException;
 
 class OptionValuesTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 /** How a pid file's process is recognised where the arguments are known (Linux, macOS) and where not (Windows). */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
+
 import picocli.CommandLine.ParameterException;
 
 /** The options of {@code ./stack} itself, the ones that start the stack. */

@@ -4,12 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.List;
 
+import dev.ftgo.testsupport.ServiceArchitecture;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import dev.ftgo.testsupport.ServiceArchitecture;
 
 /** The domain knows nothing of HTTP, JSON or Kafka (docs/decisions.md, "The domain knows no framework"). */
 @AnalyzeClasses(packages = "dev.ftgo.kitchen", importOptions = ImportOption.DoNotIncludeTests.class)

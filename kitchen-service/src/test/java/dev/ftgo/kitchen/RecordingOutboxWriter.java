@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +16,7 @@ import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.MessageContracts;
 import dev.ftgo.messaging.OutboxWriter;
 import dev.ftgo.messaging.TraceparentSource;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.ConnectionCallback;

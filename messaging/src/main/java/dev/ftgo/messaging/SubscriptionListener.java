@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.MessageListener;
 
 import dev.ftgo.messaging.MessageSubscription.Registration;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

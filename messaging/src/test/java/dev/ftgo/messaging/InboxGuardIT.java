@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;

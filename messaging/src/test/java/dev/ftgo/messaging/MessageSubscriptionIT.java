@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -36,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** A subscription consuming from a real broker into real PostgreSQL, including its failure paths. */

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
+
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 

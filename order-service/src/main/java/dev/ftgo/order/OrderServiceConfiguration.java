@@ -1,7 +1,6 @@
 package dev.ftgo.order;
 
 import java.time.Clock;
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -4,13 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.List;
 
+import dev.ftgo.messaging.RetentionPurge;
+import dev.ftgo.testsupport.ServiceArchitecture;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import dev.ftgo.messaging.RetentionPurge;
-import dev.ftgo.testsupport.ServiceArchitecture;
 
 /**
  * The domain knows nothing of HTTP, JSON, Kafka or how remote calls are made; the adapters (web, messaging,

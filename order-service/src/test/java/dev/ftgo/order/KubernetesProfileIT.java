@@ -19,12 +19,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.netflix.discovery.EurekaClient;
-
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
 import dev.ftgo.testsupport.TestTokens;
+
+import com.netflix.discovery.EurekaClient;
 
 /**
  * The service as k8s/ runs it: profile {@code kubernetes}, no registry. Nothing here switches Eureka off

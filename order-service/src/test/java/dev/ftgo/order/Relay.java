@@ -1,6 +1,5 @@
 package dev.ftgo.order;
 
-import dev.ftgo.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +15,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.ftgo.testsupport.TestKafka;
 
 /**
  * Stands in for cdc-relay and the other services: publishes records to the test broker exactly as the relay

@@ -29,6 +29,7 @@ import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.TestDatabase;
 import dev.ftgo.testsupport.TestKafka;
 import dev.ftgo.testsupport.TestTokens;
+
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import dev.ftgo.testsupport.TestTokens;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
-import dev.ftgo.testsupport.TestTokens;
 
 class JwkSetFetchTest {
 

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.security.testapp.TestApplication;
 import dev.ftgo.testsupport.TestTokens;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import dev.ftgo.testsupport.ApiClient;
+
 import tools.jackson.databind.JsonNode;
 
 /** The shapes of docs/http-api.md as a client checks them: exact field sets, money in both versions, RFC 9457 problems. */

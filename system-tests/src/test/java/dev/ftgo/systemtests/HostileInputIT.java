@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Stack;
 import dev.ftgo.testsupport.ApiClient;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import dev.ftgo.devstack.Component;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

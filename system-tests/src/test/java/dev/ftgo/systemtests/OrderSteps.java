@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.ftgo.testsupport.ApiClient;
+
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -9,6 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import dev.ftgo.devstack.IdentityServer;
 import dev.ftgo.devstack.TokenIssuer;
+
 import tools.jackson.databind.JsonNode;
 
 /**

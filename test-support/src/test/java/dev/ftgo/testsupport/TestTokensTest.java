@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import tools.jackson.databind.node.JsonNodeFactory;
 
 class TestTokensTest {

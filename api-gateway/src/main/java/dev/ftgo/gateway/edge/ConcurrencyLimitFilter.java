@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.netflix.concurrency.limits.Limiter;
-
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 

@@ -12,6 +12,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import dev.ftgo.gateway.web.ProblemException;
+
 import reactor.core.publisher.Mono;
 
 /**

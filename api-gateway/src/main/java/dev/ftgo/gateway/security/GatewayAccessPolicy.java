@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.server.PathContainer;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
@@ -24,6 +23,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.ftgo.security.Caller;
 import dev.ftgo.security.Role;
+
 import reactor.core.publisher.Mono;
 
 /**

@@ -13,6 +13,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedEx
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.ftgo.gateway.web.ProblemException;
+
 import reactor.core.publisher.Mono;
 
 /**

@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 import dev.ftgo.gateway.edge.EdgeSettings;
+
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -16,11 +16,12 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.ftgo.relay.RelaySettings;
-import io.micrometer.core.instrument.MeterRegistry;
+
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Supervises the Debezium engine of one source database on a thread of its own: runs it, and when it fails

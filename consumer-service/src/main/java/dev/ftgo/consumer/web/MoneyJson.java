@@ -5,6 +5,7 @@ import java.util.Currency;
 
 import dev.ftgo.consumer.consumer.Money;
 import dev.ftgo.web.CurrencyCode;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

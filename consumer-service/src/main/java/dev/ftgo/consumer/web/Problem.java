@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import dev.ftgo.web.FieldProblem;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -20,6 +20,7 @@ import java.util.UUID;
 import dev.ftgo.kitchen.restaurant.Restaurant;
 import dev.ftgo.kitchen.restaurant.RestaurantId;
 import dev.ftgo.kitchen.ticket.TicketRefusedException.Reason;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;

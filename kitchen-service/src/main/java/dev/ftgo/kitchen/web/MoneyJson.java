@@ -5,6 +5,7 @@ import java.util.Currency;
 
 import dev.ftgo.kitchen.restaurant.Money;
 import dev.ftgo.web.CurrencyCode;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.ftgo.web.openapi.OpenApiDocumentation;
 import dev.ftgo.web.openapi.OpenApiDocumentation.Requirement;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 

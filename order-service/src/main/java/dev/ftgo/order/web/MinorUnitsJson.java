@@ -5,6 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import dev.ftgo.order.order.Money;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.ftgo.order.order.OrderRefusedException;
 import dev.ftgo.web.FieldProblem;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

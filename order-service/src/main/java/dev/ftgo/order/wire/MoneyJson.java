@@ -1,6 +1,7 @@
 package dev.ftgo.order.wire;
 
 import dev.ftgo.order.order.Money;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -12,8 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftgo.order.StubService;
-import dev.ftgo.testsupport.TestKafka;
 import dev.ftgo.testsupport.TestDatabase;
+import dev.ftgo.testsupport.TestKafka;
 
 /**
  * The Eureka client must reach the registry at its plain URL. It asks the context for a

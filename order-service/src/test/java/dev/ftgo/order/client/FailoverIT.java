@@ -16,6 +16,7 @@ import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperti
 import dev.ftgo.order.WithStubbedServices;
 import dev.ftgo.testsupport.ApiClient;
 import dev.ftgo.testsupport.BrokenInstance;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 

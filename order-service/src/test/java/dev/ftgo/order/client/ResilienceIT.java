@@ -19,6 +19,7 @@ import dev.ftgo.order.Concurrently;
 import dev.ftgo.order.StubService.Reply;
 import dev.ftgo.order.WithStubbedServices;
 import dev.ftgo.testsupport.ApiClient;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.ftgo.order.Relay;
 import dev.ftgo.order.WithStubbedServices;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 

@@ -5,8 +5,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,6 +17,8 @@ import org.springframework.web.client.RestClient;
 import dev.ftgo.security.BearerTokenRelay;
 import dev.ftgo.security.Caller;
 import dev.ftgo.security.Role;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api")

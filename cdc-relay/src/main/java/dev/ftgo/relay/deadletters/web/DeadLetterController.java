@@ -19,6 +19,7 @@ import dev.ftgo.relay.deadletters.web.DeadLetterResponses.DeadLetterView;
 import dev.ftgo.relay.deadletters.web.DeadLetterResponses.ReplayView;
 import dev.ftgo.relay.deadletters.web.DeadLetterResponses.TopicReplayView;
 import dev.ftgo.security.Caller;
+
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;

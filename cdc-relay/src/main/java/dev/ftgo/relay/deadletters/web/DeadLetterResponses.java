@@ -9,6 +9,7 @@ import dev.ftgo.relay.deadletters.DeadLetter;
 import dev.ftgo.relay.deadletters.DeadLetterId;
 import dev.ftgo.relay.deadletters.DeadLetters;
 import dev.ftgo.relay.deadletters.Replay;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

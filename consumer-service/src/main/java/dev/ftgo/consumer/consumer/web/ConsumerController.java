@@ -15,6 +15,7 @@ import dev.ftgo.consumer.consumer.ConsumerId;
 import dev.ftgo.consumer.consumer.ConsumerService;
 import dev.ftgo.consumer.consumer.EmailAddress;
 import dev.ftgo.security.Caller;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 

@@ -2,6 +2,7 @@ package dev.ftgo.consumer.consumer.web;
 
 import dev.ftgo.consumer.consumer.Consumer;
 import dev.ftgo.consumer.web.MoneyJson;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 record ConsumerResponse(String consumerId, Name name, String email, MoneyJson orderLimit, String status) {

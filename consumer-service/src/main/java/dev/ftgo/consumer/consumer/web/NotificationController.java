@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.ftgo.consumer.consumer.ConsumerId;
 import dev.ftgo.consumer.consumer.ConsumerNotifications;
 import dev.ftgo.security.Caller;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.ftgo.consumer.consumer.Notification;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 record NotificationsResponse(List<Item> notifications) {

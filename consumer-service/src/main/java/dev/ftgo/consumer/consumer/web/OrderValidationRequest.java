@@ -1,6 +1,7 @@
 package dev.ftgo.consumer.consumer.web;
 
 import dev.ftgo.consumer.web.MoneyJson;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

@@ -3,6 +3,7 @@ package dev.ftgo.consumer.consumer.web;
 import dev.ftgo.consumer.consumer.EmailAddress;
 import dev.ftgo.consumer.consumer.PersonName;
 import dev.ftgo.consumer.web.MoneyJson;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

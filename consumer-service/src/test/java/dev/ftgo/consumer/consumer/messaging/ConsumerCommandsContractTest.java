@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.ftgo.consumer.consumer.NotifyConsumer;
 import dev.ftgo.messaging.ConsumerContract;
 import dev.ftgo.messaging.MessageContracts;
+
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.ftgo.consumer.RunningConsumerService;
 import dev.ftgo.testsupport.RelayedRecord;
 import dev.ftgo.testsupport.TestKafka;
+
 import tools.jackson.databind.JsonNode;
 
 /**

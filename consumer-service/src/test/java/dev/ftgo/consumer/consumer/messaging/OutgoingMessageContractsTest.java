@@ -24,6 +24,7 @@ import dev.ftgo.consumer.consumer.Money;
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.MessageContracts;
 import dev.ftgo.messaging.OutboxWriter;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

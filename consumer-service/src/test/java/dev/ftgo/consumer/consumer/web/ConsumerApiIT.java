@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ftgo.consumer.RunningConsumerService;
 import dev.ftgo.testsupport.OpenApiSnapshot;
+
 import tools.jackson.databind.JsonNode;
 
 /** The consumer API as an admin uses it; who else may call what is {@link ConsumerAccessIT}'s. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.ftgo.kitchen.restaurant.Menu;
 import dev.ftgo.web.CurrencyCode;
+
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.ftgo.kitchen.restaurant.Menu;
 import dev.ftgo.kitchen.restaurant.Restaurant;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.ftgo.kitchen.restaurant.Menu;
 import dev.ftgo.kitchen.restaurant.MenuItem;
 import dev.ftgo.kitchen.web.MoneyJson;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 import dev.ftgo.kitchen.web.MoneyJson;
+
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -3,6 +3,7 @@ package dev.ftgo.kitchen.restaurant.web;
 import java.util.List;
 
 import dev.ftgo.kitchen.restaurant.Menu;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -16,6 +16,7 @@ import dev.ftgo.kitchen.restaurant.RestaurantId;
 import dev.ftgo.kitchen.restaurant.RestaurantService;
 import dev.ftgo.security.Caller;
 import dev.ftgo.security.Role;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

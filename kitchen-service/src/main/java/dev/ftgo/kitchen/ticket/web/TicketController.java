@@ -15,6 +15,7 @@ import dev.ftgo.kitchen.ticket.OrderId;
 import dev.ftgo.kitchen.ticket.TicketId;
 import dev.ftgo.kitchen.ticket.TicketService;
 import dev.ftgo.security.Caller;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

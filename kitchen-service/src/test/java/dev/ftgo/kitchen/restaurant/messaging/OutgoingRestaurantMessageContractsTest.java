@@ -20,6 +20,7 @@ import dev.ftgo.kitchen.restaurant.RestaurantSnapshot;
 import dev.ftgo.messaging.Message;
 import dev.ftgo.messaging.MessageContracts;
 import dev.ftgo.messaging.OutboxWriter;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

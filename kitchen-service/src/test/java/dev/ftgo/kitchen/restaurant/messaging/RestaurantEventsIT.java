@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ftgo.kitchen.RunningKitchenService;
 import dev.ftgo.messaging.Message;
+
 import tools.jackson.databind.JsonNode;
 
 /** The restaurant use cases, driven over HTTP, announce each change on restaurant.events in their transaction. */

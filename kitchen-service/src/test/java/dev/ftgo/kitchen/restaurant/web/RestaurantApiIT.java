@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.ftgo.testsupport.OpenApiSnapshot;
+
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import dev.ftgo.kitchen.RunningKitchenService;
+
 import tools.jackson.databind.JsonNode;
 
 /**

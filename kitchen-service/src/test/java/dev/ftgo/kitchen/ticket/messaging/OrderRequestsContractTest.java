@@ -14,6 +14,7 @@ import dev.ftgo.kitchen.ticket.CreateTicket;
 import dev.ftgo.kitchen.ticket.OrderCancellationRequested;
 import dev.ftgo.messaging.ConsumerContract;
 import dev.ftgo.messaging.MessageContracts;
+
 import tools.jackson.databind.JsonNode;
 
 /**

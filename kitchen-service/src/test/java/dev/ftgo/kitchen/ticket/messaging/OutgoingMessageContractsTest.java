@@ -30,6 +30,7 @@ import dev.ftgo.messaging.MessageContracts;
 import dev.ftgo.messaging.MessageHeaders;
 import dev.ftgo.messaging.OutboxWriter;
 import dev.ftgo.messaging.ReceivedMessage;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

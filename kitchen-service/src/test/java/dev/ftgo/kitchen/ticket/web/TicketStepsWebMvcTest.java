@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 
-import dev.ftgo.kitchen.ticket.Ticket;
 import dev.ftgo.kitchen.ticket.TicketFixtures;
 import dev.ftgo.kitchen.ticket.TicketId;
 import dev.ftgo.kitchen.ticket.TicketState;

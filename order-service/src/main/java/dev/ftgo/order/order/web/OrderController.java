@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.ftgo.order.order.Order;
 import dev.ftgo.order.order.OrderService;
 import dev.ftgo.security.Caller;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.ftgo.order.order.Order;
 import dev.ftgo.order.wire.MoneyJson;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The v1 order. {@code ticketId} and {@code rejectionReason} are present as {@code null} until they apply. */

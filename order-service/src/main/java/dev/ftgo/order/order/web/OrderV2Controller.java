@@ -16,6 +16,7 @@ import dev.ftgo.order.order.Order;
 import dev.ftgo.order.order.OrderService;
 import dev.ftgo.order.web.RequestFieldNames;
 import dev.ftgo.security.Caller;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.ftgo.order.order.Order;
 import dev.ftgo.order.web.MinorUnitsJson;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -7,6 +7,7 @@ import dev.ftgo.order.order.ConsumerId;
 import dev.ftgo.order.order.MenuItemId;
 import dev.ftgo.order.order.PlaceOrder;
 import dev.ftgo.order.order.RestaurantId;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.ftgo.order.order.PlaceOrder;
 import dev.ftgo.order.order.web.PlaceOrderRequest.LineItem;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

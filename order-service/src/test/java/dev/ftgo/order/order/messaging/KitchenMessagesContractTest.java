@@ -15,6 +15,7 @@ import dev.ftgo.messaging.ConsumerContract;
 import dev.ftgo.messaging.MessageContracts;
 import dev.ftgo.order.order.KitchenReply;
 import dev.ftgo.order.order.TicketEvent;
+
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -19,6 +19,7 @@ import dev.ftgo.order.order.OrderState;
 import dev.ftgo.order.order.Quantity;
 import dev.ftgo.order.order.RestaurantId;
 import dev.ftgo.order.order.TicketId;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

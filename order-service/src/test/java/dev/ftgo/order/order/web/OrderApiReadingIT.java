@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ftgo.order.WithStubbedServices;
+
 import tools.jackson.databind.JsonNode;
 
 /** Reading an order and listing a consumer's orders in pages through v1 over HTTP, and what it refuses to look up. */

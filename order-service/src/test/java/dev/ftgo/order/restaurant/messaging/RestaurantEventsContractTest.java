@@ -13,6 +13,7 @@ import dev.ftgo.messaging.MessageContracts;
 import dev.ftgo.order.order.MenuItemId;
 import dev.ftgo.order.order.Money;
 import dev.ftgo.order.restaurant.messaging.RestaurantReplicaFeed.RestaurantChanged;
+
 import tools.jackson.databind.JsonNode;
 
 /**
