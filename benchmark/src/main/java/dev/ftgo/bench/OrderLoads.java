@@ -73,7 +73,7 @@ record OrderLoads(Target target, BenchOptions options, PrintStream out) {
 			LoadRun fixed = openLoop("the gateway", target.gateway(), fixtures, approvals, options.rate());
 			results.add(rows.fixedRate(fixed));
 			if (direct == null) {
-				results.add(Result.skipped("overhead", "4 Gateway overhead", "≤ 25 %", "needs --order-service"));
+				results.add(Result.skipped("overhead", "4 Gateway overhead", "≤ 15 %", "needs --order-service"));
 			}
 			else {
 				LoadRun fixedDirect = openLoop("order-service directly", target.orderService(), fixtures, approvals,

@@ -135,7 +135,7 @@ final class OrderResults {
 				gatewayCores == null ? "" : String.format(Locale.ROOT, "; stack CPU per order %.1f ms via the gateway"
 						+ " (the gateway's own %.1f) vs %.1f ms direct", gateway.stackCpuMsPerOrder(),
 						gatewayCores * gateway.seconds() * 1000 / viaGateway.count(), direct.stackCpuMsPerOrder()));
-		return new Result("overhead", "4 Gateway overhead", summary, figures, Result.Goal.of("≤ 25 %", overhead <= 0.25),
+		return new Result("overhead", "4 Gateway overhead", summary, figures, Result.Goal.of("≤ 15 %", overhead <= 0.15),
 				"the closed loop of measurement 3 sent to order-service's own port, in " + rounds + " rounds alternating with"
 						+ " the gateway's after both were warmed up; overhead = mean latency via the gateway / mean latency"
 						+ " direct - 1 (equal to the throughput lost at this concurrency); also the fixed-rate load of 3b sent"
