@@ -83,13 +83,14 @@ public final class BenchMain {
 			measurements.runAll(Target.external(options));
 		}
 		Report report = new Report(startedAt, (System.nanoTime() - began) / 1e9, machine, options.asReport(),
-				measurements.results(), measurements.charts());
+				measurements.results(), measurements.charts(), measurements.profiles());
 		report.print(out);
 		Path dir = options.out().resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault())
 				.format(startedAt));
 		report.write(dir);
 		List<String> files = new ArrayList<>(List.of("report.json"));
 		files.addAll(measurements.charts().keySet());
+		measurements.profiles().forEach(profile -> files.add(profile.fileName()));
 		out.println("Report: " + dir.toAbsolutePath().resolve("report.md") + " (and " + String.join(", ", files) + ")");
 		return 0;
 	}

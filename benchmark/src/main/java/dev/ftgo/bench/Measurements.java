@@ -35,14 +35,17 @@ final class Measurements {
 	private final Map<String, Result> results = new HashMap<>();
 	private final Map<String, String> charts = new LinkedHashMap<>();
 	private double drainRate;
+	private Profiler profiler;
 
 	Measurements(BenchOptions options, PrintStream out) {
 		this.options = options;
 		this.out = out;
+		this.profiler = Profiler.none(out);
 	}
 
 	void runAll(OwnStack own) {
 		results.put("coldStart", own.coldStartResult());
+		profiler = Profiler.create(out);
 		Map<Component, Footprint.Usage> idle = Footprint.measure(own.stack());
 		runAll(Target.of(own.stack()));
 		Map<Component, Footprint.Usage> loaded = Footprint.measure(own.stack());
@@ -58,7 +61,7 @@ final class Measurements {
 		if (options.runs(Measurement.DRAIN)) {
 			if (target.controlsProcesses()) {
 				attempt("drain", "1 Relay drain vs JDBC insert", "drain ≥ insert", () -> {
-					RelayDrain.Outcome outcome = RelayDrain.run(target, options, out);
+					RelayDrain.Outcome outcome = RelayDrain.run(target, options, profiler, out);
 					drainRate = outcome.drainRate();
 					return outcome.result();
 				});
@@ -88,7 +91,7 @@ final class Measurements {
 		if (options.runs(Measurement.ORDERS)) {
 			header("3, 3b, 4 Orders through the gateway and straight to order-service");
 			try {
-				OrderLoads.Outcome outcome = OrderLoads.run(target, options, out);
+				OrderLoads.Outcome outcome = OrderLoads.run(target, options, profiler, out);
 				outcome.results().forEach(result -> results.put(result.id(), result));
 				charts.put("latency.svg", Charts.latencyOverTime(outcome.fixedRate(), String.format(Locale.ROOT,
 						"Orders at %.0f/s through the gateway: latency per second of the load", options.rate())));
@@ -155,5 +158,9 @@ final class Measurements {
 
 	Map<String, String> charts() {
 		return charts;
+	}
+
+	List<Profiler.Profile> profiles() {
+		return profiler.profiles();
 	}
 }

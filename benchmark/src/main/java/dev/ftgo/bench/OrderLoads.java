@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.ftgo.devstack.Component;
+
 /**
  * Measurements 3 and 4: {@code POST /api/v1/orders} at a fixed concurrency through the gateway and
  * straight to order-service in alternating rounds, then at a fixed rate through the gateway (for the
@@ -16,7 +18,7 @@ import java.util.Objects;
  * {@code order.events} before the next one starts, so no load inherits the previous one's backlog. An instance
  * is one run: where the stack is, the options and the terminal.
  */
-record OrderLoads(Target target, BenchOptions options, PrintStream out) {
+record OrderLoads(Target target, BenchOptions options, Profiler profiler, PrintStream out) {
 
 	private static final int OUTCOME_WAIT_SECONDS = 60;
 	/**
@@ -26,6 +28,10 @@ record OrderLoads(Target target, BenchOptions options, PrintStream out) {
 	private static final int ROUNDS = 3;
 	/** The share of the measured capacity of the portable fixed-rate step: the same figure on any machine. */
 	private static final double PORTABLE_SHARE = 0.6;
+	/** Profiled during the closed loops (the services an order passes through), and the gateway under overload. */
+	private static final List<Component> UNDER_LOAD = List.of(Component.API_GATEWAY, Component.ORDER_SERVICE,
+			Component.CONSUMER_SERVICE, Component.KITCHEN_SERVICE);
+	private static final List<Component> UNDER_OVERLOAD = List.of(Component.API_GATEWAY, Component.ORDER_SERVICE);
 
 	/** One order of the fixed-rate load, for the chart: POST → APPROVED is NaN when it never came. */
 	record Timed(double offsetSeconds, double postMs, double approvedMs) {
@@ -34,8 +40,8 @@ record OrderLoads(Target target, BenchOptions options, PrintStream out) {
 	record Outcome(List<Result> results, List<Timed> fixedRate) {
 	}
 
-	static Outcome run(Target target, BenchOptions options, PrintStream out) {
-		return new OrderLoads(target, options, out).run();
+	static Outcome run(Target target, BenchOptions options, Profiler profiler, PrintStream out) {
+		return new OrderLoads(target, options, profiler, out).run();
 	}
 
 	private Outcome run() {
@@ -60,12 +66,16 @@ record OrderLoads(Target target, BenchOptions options, PrintStream out) {
 					direct == null ? "" : " and as long straight to order-service, in " + rounds + " alternating rounds");
 			List<LoadRun> gatewayRounds = new ArrayList<>();
 			List<LoadRun> directRounds = new ArrayList<>();
-			for (int i = 0; i < rounds; i++) {
-				gatewayRounds.add(measure(viaGateway, round, approvals));
-				if (direct != null) {
-					directRounds.add(measure(direct, round, approvals));
+			// the profiler's cost falls on both paths alike, so it leaves the overhead's ratio alone
+			profiler.during(target, UNDER_LOAD, "orders", () -> {
+				for (int i = 0; i < rounds; i++) {
+					gatewayRounds.add(measure(viaGateway, round, approvals));
+					if (direct != null) {
+						directRounds.add(measure(direct, round, approvals));
+					}
 				}
-			}
+				return gatewayRounds;
+			});
 			LoadRun gateway = LoadRun.combine(gatewayRounds);
 			OrderResults rows = new OrderResults(options, approvals, fixtures.consumers());
 			results.add(rows.endToEnd(gateway));
@@ -85,8 +95,9 @@ record OrderLoads(Target target, BenchOptions options, PrintStream out) {
 			if (capacity > 0) {
 				LoadRun portable = openLoop("the gateway", target.gateway(), fixtures, approvals, capacity * PORTABLE_SHARE);
 				results.add(rows.atShareOfCapacity(portable, PORTABLE_SHARE, capacity));
-				results.add(Overload.run(target.gateway(), fixtures, approvals, capacity, p99AtCapacity,
-						Duration.ofSeconds(options.seconds()), out));
+				GatewayRefusals gatewayView = new GatewayRefusals(target.gateway(), target.tokens());
+				results.add(profiler.during(target, UNDER_OVERLOAD, "overload", () -> Overload.run(target.gateway(), gatewayView,
+						fixtures, approvals, capacity, p99AtCapacity, Duration.ofSeconds(options.seconds()), out)));
 			}
 			List<Timed> timed = fixed.samples().stream().filter(sample -> sample.status() == 201)
 					.map(sample -> new Timed(sample.offsetSeconds(), sample.latencyMs(), LoadRun.approvedMs(sample, approvals)))

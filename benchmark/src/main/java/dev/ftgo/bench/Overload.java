@@ -31,8 +31,8 @@ final class Overload {
 	 * @param capacity orders/s through the gateway at the closed loop's concurrency
 	 * @param p99AtCapacity the POST p99 (ms) of that closed loop
 	 */
-	static Result run(URI gateway, OrderFixtures fixtures, Approvals approvals, double capacity, double p99AtCapacity,
-			Duration step, PrintStream out) {
+	static Result run(URI gateway, GatewayRefusals gatewayView, OrderFixtures fixtures, Approvals approvals, double capacity,
+			double p99AtCapacity, Duration step, PrintStream out) {
 		List<HttpLoad.Phase> phases = new ArrayList<>();
 		for (double factor : FACTORS) {
 			phases.add(new HttpLoad.Phase(capacity * factor, step));
@@ -43,7 +43,11 @@ final class Overload {
 				+ " then %.0f orders/s (½×) for %d s%n", capacity * FACTORS[0], capacity * FACTORS[1], step.toSeconds(),
 				capacity * RECOVERY_FACTOR, recoveryStep.toSeconds());
 		HttpLoad load = new HttpLoad(gateway, fixtures);
+		GatewayRefusals.Buckets before = gatewayView.read();
 		List<HttpLoad.Sample> samples = load.schedule(phases);
+		GatewayRefusals.Buckets after = gatewayView.read();
+		double gatewayP50 = after.percentileMillisSince(before, 50);
+		double gatewayP99 = after.percentileMillisSince(before, 99);
 		long lost = approvals == null ? -1 : approvals.await(samples.stream().map(HttpLoad.Sample::orderId)
 			.filter(Objects::nonNull).toList(), OUTCOME_WAIT_SECONDS);
 
@@ -80,6 +84,8 @@ final class Overload {
 		figures.put("goodputRatioAt2x", Math.round(goodputRatio * 100) / 100.0);
 		figures.putAll(accepted.figures("acceptedPost"));
 		figures.putAll(refused.figures("refusal"));
+		figures.put("refusalInGatewayP50AtMostMs", Double.isFinite(gatewayP50) ? Distribution.round(gatewayP50) : null);
+		figures.put("refusalInGatewayP99AtMostMs", Double.isFinite(gatewayP99) ? Distribution.round(gatewayP99) : null);
 		figures.put("otherFailures", failed);
 		figures.put("refusalsWithoutRetryAfter", unexplained);
 		figures.put("recoveryStatuses", HttpLoad.statuses(recovery));
@@ -89,10 +95,12 @@ final class Overload {
 
 		boolean met = goodputRatio >= 0.9 && (refused.isEmpty() || refused.percentile(99) <= 50)
 				&& accepted.percentile(99) <= 2 * p99AtCapacity && failed == 0 && unexplained == 0 && recoverySeconds <= 5;
-		String summary = String.format(Locale.ROOT, "capacity %.1f orders/s (p99 %.0f ms); %s; refused %d (%d without Retry-After), p99 %.0f ms;"
+		String inGateway = Double.isFinite(gatewayP99) ? String.format(Locale.ROOT,
+				" (inside the gateway's web handler: p50 ≤ %.0f, p99 ≤ %.0f ms)", gatewayP50, gatewayP99) : "";
+		String summary = String.format(Locale.ROOT, "capacity %.1f orders/s (p99 %.0f ms); %s; refused %d (%d without Retry-After), p99 %.0f ms%s;"
 						+ " accepted p99 %.0f ms; other failures %d; full service %.1f s after the overload%s",
 				capacity, p99AtCapacity, String.join(", ", steps), refused.count(), unexplained, refused.percentile(99),
-				accepted.percentile(99), failed, recoverySeconds,
+				inGateway, accepted.percentile(99), failed, recoverySeconds,
 				lost < 0 ? "" : lost == 0 ? "; every accepted order completed" : "; " + lost + " accepted orders had no outcome");
 		return new Result(ID, TITLE, summary, figures,
 				Result.Goal.of("goodput ≥ 0.9, refusals p99 ≤ 50 ms, accepted p99 ≤ 2× at capacity, recovery ≤ 5 s", met),
@@ -100,7 +108,10 @@ final class Overload {
 						+ " then ½× for " + recoveryStep.toSeconds() + " s; goodput = orders created per second of a step;"
 						+ " refusals = 503 and 429 answers; other failures = any other status or no answer; full service ="
 						+ " from the end of the overload to the last order of the ½× step that was not created within twice"
-						+ " the capacity p99 (0 when none)");
+						+ " the capacity p99 (0 when none); inside the gateway's web handler: the gateway's own http.server.requests"
+						+ " histogram of the refused POSTs over the overload (bucket bounds, so upper bounds), from when its"
+						+ " handler got a request to its answer: the rest of a refusal's time the client saw went to the connection,"
+						+ " the event loop's queue and the client's own threads");
 	}
 
 	/** Seconds from {@code start} to the last order that was refused, failed or slow; 0 when every order was served. */

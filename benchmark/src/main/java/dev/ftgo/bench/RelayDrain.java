@@ -1,6 +1,7 @@
 package dev.ftgo.bench;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +27,7 @@ final class RelayDrain {
 	private RelayDrain() {
 	}
 
-	static Outcome run(Target target, BenchOptions options, PrintStream out) {
+	static Outcome run(Target target, BenchOptions options, Profiler profiler, PrintStream out) {
 		int rows = options.rows();
 		BenchTopics.create(target.kafka(), BenchTopics.RELAYED);
 		Map<UUID, Long> appended = new ConcurrentHashMap<>();
@@ -66,10 +67,12 @@ final class RelayDrain {
 			CpuTime ready = CpuTime.of(target.stack());
 			int arrivedWhenReady = appended.size();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds());
-			while (appended.size() < rows && System.nanoTime() < deadline) {
-				Pause.millis(100);
-			}
-			Map<String, Double> cores = CpuTime.of(target.stack()).coresSince(ready);
+			Map<String, Double> cores = profiler.during(target, List.of(Component.CDC_RELAY), "drain", () -> {
+				while (appended.size() < rows && System.nanoTime() < deadline) {
+					Pause.millis(100);
+				}
+				return CpuTime.of(target.stack()).coresSince(ready);
+			});
 			// a moment for redeliveries, if any, to show up as duplicates
 			Pause.millis(1000);
 

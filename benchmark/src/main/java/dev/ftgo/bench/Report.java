@@ -15,15 +15,22 @@ import java.util.Map;
 
 /**
  * The run's figures in three forms (docs/bench.md): the printed table, {@code report.json} and
- * {@code report.md} (which embeds the charts, written next to it).
+ * {@code report.md} (which embeds the charts and links the flame graphs, written next to it).
  *
  * @param charts file name → SVG text
+ * @param profiles CPU profiles of the stack's JVMs under load, each written as an HTML flame graph
  */
 record Report(Instant startedAt, double seconds, Machine machine, Map<String, Object> settings, List<Result> results,
-		Map<String, String> charts) {
+		Map<String, String> charts, List<Profiler.Profile> profiles) {
 
 	private static final String CORES = "cores busy: CPU seconds of each process (children included) over the"
 			+ " measurement / its wall time; 'other processes' is the rest of the machine, neither the stack nor the bench.";
+
+	private static final String PROFILES = "async-profiler, CPU samples every 10 ms of each thread, attached while a load"
+			+ " ran: 'orders' is the closed loops of measurements 3 and 4 (both paths), 'overload' measurement 7, 'drain'"
+			+ " measurement 1 from the relay's readiness to the last row. 'samples in': each sample counted once, for the"
+			+ " innermost frame of its stack that belongs to one of the parts (so a filter chain or an event loop that wraps"
+			+ " everything counts only for its own frames); the hottest frames are those on the CPU themselves.";
 
 	private static final int TITLE = 30;
 	private static final int GOAL = 28;
@@ -55,6 +62,9 @@ record Report(Instant startedAt, double seconds, Machine machine, Map<String, Ob
 			for (Map.Entry<String, String> chart : charts.entrySet()) {
 				Files.writeString(dir.resolve(chart.getKey()), chart.getValue(), StandardCharsets.UTF_8);
 			}
+			for (Profiler.Profile profile : profiles) {
+				Files.writeString(dir.resolve(profile.fileName()), profile.html(), StandardCharsets.UTF_8);
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not write the report to " + dir, e);
@@ -82,6 +92,16 @@ record Report(Instant startedAt, double seconds, Machine machine, Map<String, Ob
 		}
 		json.put("results", rows);
 		json.put("charts", List.copyOf(charts.keySet()));
+		List<Map<String, Object>> flames = new ArrayList<>();
+		for (Profiler.Profile profile : profiles) {
+			Map<String, Object> flame = new LinkedHashMap<>();
+			flame.put("component", profile.component());
+			flame.put("load", profile.window());
+			flame.put("file", profile.fileName());
+			flame.putAll(profile.findings().asReport());
+			flames.add(flame);
+		}
+		json.put("profiles", flames);
 		return json;
 	}
 
@@ -102,6 +122,16 @@ record Report(Instant startedAt, double seconds, Machine machine, Map<String, Ob
 		md.append('\n').append(CORES).append("\n\n");
 		for (String chart : charts.keySet()) {
 			md.append("![").append(chart).append("](").append(chart).append(")\n\n");
+		}
+		if (!profiles.isEmpty()) {
+			md.append("## CPU flame graphs\n\n").append(PROFILES).append("\n\n");
+			for (Profiler.Profile profile : profiles) {
+				md.append("- [").append(profile.component()).append(" under the ").append(profile.window()).append(" load](")
+						.append(profile.fileName()).append("): ")
+						.append(String.format(Locale.ROOT, "%,d samples; ", profile.findings().samples()))
+						.append(cell(profile.findings().oneLine())).append('\n');
+			}
+			md.append('\n');
 		}
 		md.append("## How each figure was taken\n\n");
 		for (Result result : results) {
