@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.net.http.HttpRequest;
@@ -83,6 +84,24 @@ class ConcurrencyLimitTest extends StubbedServicesTestBase {
 		verify(tokens).decode(anyString());
 		orderService.release();
 		assertThat(held).allSatisfy(answer -> assertThat(answer.get().statusCode()).isEqualTo(200));
+	}
+
+	/** Not about the limit, but this context already watches the decoder: a token is verified once while valid. */
+	@Test
+	void verifiesATokenOnceForManyRequests() throws Exception {
+		var token = TestTokens.admin();
+		clearInvocations(tokens);
+
+		for (int request = 0; request < 3; request++) {
+			assertThat(send(as(token, "/api/v1/consumers/42")).statusCode()).isEqualTo(200);
+		}
+		var forged = TestTokens.signedByAnotherKey();
+		for (int request = 0; request < 2; request++) {
+			assertThat(send(as(forged, "/api/v1/consumers/42")).statusCode()).isEqualTo(401);
+		}
+
+		verify(tokens, times(1)).decode(token);
+		verify(tokens, times(2)).decode(forged);
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package dev.ftgo.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,6 +44,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>the {@code roles} claim as authorities {@code ROLE_ADMIN}, {@code ROLE_CONSUMER}, {@code ROLE_KITCHEN}
  * (a {@code JwtAuthenticationConverter} bean of the application's own replaces it);</li>
  * <li>the JWK set fetched with the timeouts of {@link JwkSetFetch} rather than Nimbus's 500 ms;</li>
+ * <li>each token verified once while it is valid, not on every request ({@link VerifiedTokens});</li>
  * <li>a {@link Caller} controller argument, and a {@link BearerTokenRelay} bean for the clients of other services.</li>
  * </ul>
  *
@@ -52,7 +57,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, JwtAuthenticationToken.class, WebMvcConfigurer.class })
-@EnableConfigurationProperties(JwkSetFetch.class)
+@EnableConfigurationProperties({ JwkSetFetch.class, VerifiedTokens.Settings.class })
 public class ResourceServerAutoConfiguration {
 
 	/** Answered without a token: probes and scrapers, the API documents, and Spring's error dispatch. */
@@ -61,8 +66,11 @@ public class ResourceServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnDefaultWebSecurity
-	SecurityFilterChain ftgoResourceServerFilterChain(HttpSecurity http, JwtAuthenticationConverter tokenConverter) {
+	SecurityFilterChain ftgoResourceServerFilterChain(HttpSecurity http, JwtAuthenticationConverter tokenConverter,
+			ObjectProvider<JwtDecoder> decoders, ObjectProvider<VerifiedTokens> verifiedTokens) {
 		var problems = new SecurityProblems();
+		var decoder = decoders.getIfAvailable();
+		var verified = verifiedTokens.getIfAvailable();
 		return http
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(AbstractHttpConfigurer::disable)
@@ -74,7 +82,12 @@ public class ResourceServerAutoConfiguration {
 				.oauth2ResourceServer(resourceServer -> resourceServer
 						.authenticationEntryPoint(problems)
 						.accessDeniedHandler(problems)
-						.jwt(jwt -> jwt.jwtAuthenticationConverter(tokenConverter)))
+						.jwt(jwt -> {
+							jwt.jwtAuthenticationConverter(tokenConverter);
+							if (decoder != null && verified != null) {
+								jwt.decoder(verified.caching(decoder));
+							}
+						}))
 				.exceptionHandling(exceptions -> exceptions
 						.authenticationEntryPoint(problems)
 						.accessDeniedHandler(problems))
@@ -87,6 +100,14 @@ public class ResourceServerAutoConfiguration {
 		var converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(new RolesClaim());
 		return converter;
+	}
+
+	/** Each token verified once while it is valid, not on every request ({@code ftgo.security.verified-tokens.*}). */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = VerifiedTokens.PROPERTIES + ".enabled", matchIfMissing = true)
+	VerifiedTokens ftgoVerifiedTokens(VerifiedTokens.Settings settings) {
+		return new VerifiedTokens(settings, Clock.systemUTC());
 	}
 
 	@Bean

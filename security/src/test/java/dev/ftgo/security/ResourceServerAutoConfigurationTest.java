@@ -33,6 +33,15 @@ class ResourceServerAutoConfigurationTest {
 	}
 
 	@Test
+	void verifiesEachTokenOnceWhileItIsValidUnlessTurnedOff() {
+		servlet.run(context -> assertThat(context).hasSingleBean(VerifiedTokens.class));
+		servlet.withPropertyValues("ftgo.security.verified-tokens.enabled=false").run(context -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(VerifiedTokens.class);
+		});
+	}
+
+	@Test
 	void backsOffForTheApplicationsOwnFilterChain() {
 		servlet.withUserConfiguration(OwnChain.class).run(context -> {
 			assertThat(context).hasNotFailed();

@@ -1,10 +1,16 @@
 package dev.ftgo.gateway.security;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -15,15 +21,18 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import dev.ftgo.gateway.ratelimit.RateLimitSettings;
 import dev.ftgo.gateway.ratelimit.RateLimitWebFilter;
 import dev.ftgo.security.RolesClaim;
+import dev.ftgo.security.VerifiedTokens;
 
 /**
  * The edge as an OAuth2 resource server. Every {@code /api/**} request carries a JWT, checked
  * against the JWK set at {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} (signature,
  * expiry, issuer {@code .issuer-uri}, audience {@code ftgo}: all in the decoder Boot builds from those
  * properties); then the client's rate limit, then {@link GatewayAccessPolicy}. The token goes on to the
- * service unchanged, which checks it again. Stateless: no session, no CSRF (no cookies carry credentials).
+ * service unchanged, which checks it again. A token the decoder accepted is not verified again while it is valid
+ * ({@link VerifiedTokens}). Stateless: no session, no CSRF (no cookies carry credentials).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VerifiedTokens.Settings.class)
 class GatewaySecurity {
 
 	/** The firewall's refusals as problem+json too (see {@link RefusalProblems#rejected}). */
@@ -40,8 +49,18 @@ class GatewaySecurity {
 		};
 	}
 
+	/** Each token verified once while it is valid, as in the services ({@code ftgo.security.verified-tokens.*}). */
 	@Bean
-	SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, RateLimitSettings rateLimit) {
+	@ConditionalOnBooleanProperty(name = VerifiedTokens.PROPERTIES + ".enabled", matchIfMissing = true)
+	VerifiedTokens verifiedTokens(VerifiedTokens.Settings settings) {
+		return new VerifiedTokens(settings, Clock.systemUTC());
+	}
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, RateLimitSettings rateLimit,
+			ObjectProvider<ReactiveJwtDecoder> decoders, ObjectProvider<VerifiedTokens> verifiedTokens) {
+		var decoder = decoders.getIfAvailable();
+		var verified = verifiedTokens.getIfAvailable();
 		var refusals = new RefusalProblems();
 		var roles = new JwtAuthenticationConverter();
 		roles.setJwtGrantedAuthoritiesConverter(new RolesClaim());
@@ -66,7 +85,12 @@ class GatewaySecurity {
 				// nothing else is served: an unknown path gets the 404 problem, not a demand for a token
 				.anyExchange().permitAll())
 			.oauth2ResourceServer(resourceServer -> resourceServer
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles)))
+				.jwt(jwt -> {
+					jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles));
+					if (decoder != null && verified != null) {
+						jwt.jwtDecoder(new CachingReactiveJwtDecoder(decoder, verified));
+					}
+				})
 				.authenticationEntryPoint(refusals)
 				.accessDeniedHandler(refusals))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
