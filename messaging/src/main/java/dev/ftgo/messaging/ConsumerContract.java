@@ -1,7 +1,9 @@
 package dev.ftgo.messaging;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +58,28 @@ public final class ConsumerContract {
 	public List<String> misread(Object read, JsonNode sent) {
 		var differences = new ArrayList<String>();
 		compare(writer.valueToTree(read), sent, "", differences);
+		return differences;
+	}
+
+	/**
+	 * What the consumer gets wrong of the examples the producer documents for {@code type} (its
+	 * {@code <type>.schema.json} in {@code producerContracts}, the producer's folder of message schemas):
+	 * each example's {@link #misread misreadings}, prefixed with its index, and a line when the extended example (the
+	 * second, with a field the schema does not name) reads otherwise than the complete one (the first), because an
+	 * unknown field must change nothing. Empty when the consumer reads every example as sent.
+	 */
+	public List<String> misreadExamples(String type, Path producerContracts) {
+		var examples = MessageContracts.examples(producerContracts.resolve(type + ".schema.json"));
+		var differences = new ArrayList<String>();
+		for (int i = 0; i < examples.size(); i++) {
+			var example = examples.get(i);
+			for (String difference : misread(read(type, example), example)) {
+				differences.add(type + " example " + i + ": " + difference);
+			}
+		}
+		if (examples.size() > 1 && !Objects.equals(read(type, examples.get(1)), read(type, examples.get(0)))) {
+			differences.add(type + " example 1 reads otherwise than example 0: its unknown field changed something");
+		}
 		return differences;
 	}
 

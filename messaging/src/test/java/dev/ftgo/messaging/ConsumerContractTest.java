@@ -3,11 +3,15 @@ package dev.ftgo.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,4 +82,28 @@ class ConsumerContractTest {
 	private static JsonNode json(String text) {
 		return JSON.readTree(text);
 	}
+
+	@Test
+	void readsEveryDocumentedExampleAndTheExtendedOneLikeTheComplete(@TempDir Path contracts) throws IOException {
+		Files.writeString(contracts.resolve("ParcelShipped.schema.json"), """
+				{"type": "object", "examples": [
+				  {"parcelId": "2f0c8a57-6a5e-4a8f-9c1e-3b7d2e4f5a61", "count": 2},
+				  {"parcelId": "2f0c8a57-6a5e-4a8f-9c1e-3b7d2e4f5a61", "count": 2, "newer": true},
+				  {"parcelId": "2f0c8a57-6a5e-4a8f-9c1e-3b7d2e4f5a61"}]}""");
+
+		assertThat(contract.misreadExamples("ParcelShipped", contracts)).isEmpty();
+	}
+
+	@Test
+	void namesTheExampleItMisreadsAndAnExtendedExampleThatReadsOtherwise(@TempDir Path contracts) throws IOException {
+		Files.writeString(contracts.resolve("ParcelShipped.schema.json"), """
+				{"type": "object", "examples": [
+				  {"parcelId": "2f0c8a57-6a5e-4a8f-9c1e-3b7d2e4f5a61", "count": 2.5},
+				  {"parcelId": "2f0c8a57-6a5e-4a8f-9c1e-3b7d2e4f5a61", "count": 3, "newer": true}]}""");
+
+		assertThat(contract.misreadExamples("ParcelShipped", contracts)).containsExactly(
+				"ParcelShipped example 0: /count: sent 2.5, read as 2",
+				"ParcelShipped example 1 reads otherwise than example 0: its unknown field changed something");
+	}
+
 }

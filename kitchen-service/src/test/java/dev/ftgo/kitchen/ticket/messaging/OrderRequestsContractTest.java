@@ -33,12 +33,12 @@ class OrderRequestsContractTest {
 
 	@Test
 	void readsEveryCreateTicketAsOrderServiceSendsIt() {
-		assertReadsEveryExample(kitchenCommands, "CreateTicket");
+		assertThat(kitchenCommands.misreadExamples("CreateTicket", ORDER_SERVICE)).isEmpty();
 	}
 
 	@Test
 	void readsEveryOrderCancellationRequestedAsOrderServiceSendsIt() {
-		assertReadsEveryExample(orderEvents, "OrderCancellationRequested");
+		assertThat(orderEvents.misreadExamples("OrderCancellationRequested", ORDER_SERVICE)).isEmpty();
 	}
 
 	@Test
@@ -82,16 +82,6 @@ class OrderRequestsContractTest {
 	void ignoresTheOtherOrderEvents(String type) {
 		assertThat(subscriptions.orderEvents(handlers).payloadType(type)).isEmpty();
 		assertThat(ORDER_SERVICE.resolve(type + ".schema.json")).as("a type order-service documents").exists();
-	}
-
-	private static void assertReadsEveryExample(ConsumerContract contract, String type) {
-		var examples = examples(type);
-		for (int i = 0; i < examples.size(); i++) {
-			var example = examples.get(i);
-			assertThat(contract.misread(contract.read(type, example), example)).as(type + " example " + i).isEmpty();
-		}
-		assertThat(contract.read(type, examples.get(1))).as("unknown fields are ignored")
-				.isEqualTo(contract.read(type, examples.get(0)));
 	}
 
 	private static List<JsonNode> examples(String type) {

@@ -25,16 +25,16 @@ class ConsumerEventsContractTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "ConsumerRegistered", "ConsumerSuspended", "ConsumerReactivated" })
 	void readsEverySnapshotAsConsumerServiceSendsIt(String type) {
+		assertThat(feed.misreadExamples(type, CONSUMER_SERVICE)).isEmpty();
+
 		var examples = MessageContracts.examples(CONSUMER_SERVICE.resolve(type + ".schema.json"));
 		for (int i = 0; i < examples.size(); i++) {
 			var example = examples.get(i);
 			var snapshot = (ConsumerChanged) feed.read(type, example);
 
-			assertThat(feed.misread(snapshot, example)).as(type + " example " + i).isEmpty();
 			assertThat(snapshot.consumerId()).isEqualTo(UUID.fromString(example.get("consumerId").asString()));
 			assertThat(snapshot.orderLimit().amount()).isEqualTo(example.get("orderLimit").get("amount").asString());
 			assertThat(snapshot.version()).isEqualTo(example.get("version").asLong());
 		}
-		assertThat(feed.read(type, examples.get(1))).as("unknown fields are ignored").isEqualTo(feed.read(type, examples.get(0)));
 	}
 }
