@@ -74,6 +74,10 @@ final class BenchCommand {
 	@Option(names = "--keep-run-dir", description = "keep the stack's data and logs after the run")
 	boolean keepRunDir;
 
+	@Option(names = "--no-profiles",
+			description = "take no flame graphs, so the profiler's cost stays out of the figures measured under them")
+	boolean noProfiles;
+
 	@Option(names = "--gateway", paramLabel = "URL",
 			description = "measure a running stack instead (e.g. http://localhost:8080): only the order loads, plus"
 					+ " what --order-service and --kafka make possible; what stops and starts processes is skipped")
@@ -113,7 +117,7 @@ final class BenchCommand {
 				rate, producerRecords, drainTimeoutSeconds, only.isEmpty() ? EnumSet.noneOf(Measurement.class)
 						: EnumSet.copyOf(only),
 				withoutTrailingSlash(gateway), withoutTrailingSlash(orderService), kafka, withoutTrailingSlash(identity),
-				out, keepRunDir);
+				out, keepRunDir, !noProfiles);
 	}
 
 	private static void positive(String option, int value) {

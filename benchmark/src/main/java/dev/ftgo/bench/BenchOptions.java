@@ -25,10 +25,12 @@ import picocli.CommandLine;
  * @param gateway a running stack's gateway; null makes the bench start a stack of its own
  * @param identity with {@code gateway}: the running stack's identity server, whose {@code POST /tokens} signs the
  * tokens the loads send; null means the dev stack's default port on this machine
+ * @param profiles whether a stack the bench starts is profiled under load (flame graphs in the report)
  */
 record BenchOptions(int rows, int batch, int payloadBytes, double lagRate, int lagSeconds, int concurrency,
 		int seconds, int warmupSeconds, double rate, int producerRecords, int drainTimeoutSeconds,
-		Set<Measurement> only, URI gateway, URI orderService, String kafka, URI identity, Path out, boolean keepRunDir) {
+		Set<Measurement> only, URI gateway, URI orderService, String kafka, URI identity, Path out, boolean keepRunDir,
+		boolean profiles) {
 
 	/** What can be chosen with {@code --only}; cold start and footprint come with every stack the bench starts. */
 	enum Measurement {

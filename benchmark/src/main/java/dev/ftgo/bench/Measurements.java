@@ -45,7 +45,7 @@ final class Measurements {
 
 	void runAll(OwnStack own) {
 		results.put("coldStart", own.coldStartResult());
-		profiler = Profiler.create(out);
+		profiler = options.profiles() ? Profiler.create(out) : Profiler.none(out);
 		Map<Component, Footprint.Usage> idle = Footprint.measure(own.stack());
 		runAll(Target.of(own.stack()));
 		Map<Component, Footprint.Usage> loaded = Footprint.measure(own.stack());

@@ -27,12 +27,13 @@ class BenchOptionsTest {
 		assertThat(options.only()).containsExactlyInAnyOrder(Measurement.values());
 		assertThat(options.ownStack()).isTrue();
 		assertThat(options.producerRecordCount()).isEqualTo(50_000);
+		assertThat(options.profiles()).isTrue();
 	}
 
 	@Test
 	void readsTheOptionsItIsGiven() {
 		BenchOptions options = BenchOptions.parse(List.of("--rows=5000", "--seconds", "15", "--only=orders,Drain",
-				"--gateway=http://localhost:8080/", "--kafka=127.0.0.1:19092", "--keep-run-dir"), out);
+				"--gateway=http://localhost:8080/", "--kafka=127.0.0.1:19092", "--keep-run-dir", "--no-profiles"), out);
 
 		assertThat(options.rows()).isEqualTo(5000);
 		assertThat(options.seconds()).isEqualTo(15);
@@ -40,6 +41,7 @@ class BenchOptionsTest {
 		assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8080"));
 		assertThat(options.kafka()).isEqualTo("127.0.0.1:19092");
 		assertThat(options.keepRunDir()).isTrue();
+		assertThat(options.profiles()).isFalse();
 		assertThat(options.ownStack()).isFalse();
 	}
 
