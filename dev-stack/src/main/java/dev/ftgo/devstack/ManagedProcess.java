@@ -40,15 +40,21 @@ public final class ManagedProcess implements ManagedComponent {
 	private final Path logFile;
 	private final PidFile pidFile;
 	private final HealthProbe probe;
+	private final RunHook hook;
 	private volatile Process process;
 
 	public ManagedProcess(String name, List<String> command, Path workDir, Path runDir, HealthProbe probe) {
+		this(name, command, workDir, runDir, probe, RunHook.NONE);
+	}
+
+	ManagedProcess(String name, List<String> command, Path workDir, Path runDir, HealthProbe probe, RunHook hook) {
 		this.name = name;
 		this.command = List.copyOf(command);
 		this.workDir = workDir;
 		this.logFile = runDir.resolve("logs").resolve(name + ".log");
 		this.pidFile = new PidFile(runDir.resolve("pids").resolve(name + ".pid"), ChildCommand.marker(name));
 		this.probe = probe;
+		this.hook = hook;
 	}
 
 	@Override
@@ -71,7 +77,7 @@ public final class ManagedProcess implements ManagedComponent {
 		}
 		stopLeftover();
 		try {
-			Process started = ChildCommand.launch(name, command, workDir, logFile);
+			Process started = ChildCommand.launch(name, hook.beforeLaunch(command), workDir, logFile);
 			process = started;
 			pidFile.write(started.pid());
 		} catch (IOException e) {
@@ -142,7 +148,8 @@ public final class ManagedProcess implements ManagedComponent {
 	/** SIGTERM, then SIGKILL for whatever has not exited after {@code grace}; descendants included. */
 	public synchronized void stop(Duration grace) {
 		if (process != null) {
-			ProcessTree.terminate(process.toHandle(), grace);
+			ProcessTree.terminate(process.toHandle(), hook.grace(grace));
+			exited();
 		}
 		pidFile.delete();
 	}
@@ -151,8 +158,20 @@ public final class ManagedProcess implements ManagedComponent {
 	public synchronized void kill() {
 		if (process != null) {
 			ProcessTree.kill(process.toHandle());
+			exited();
 		}
 		pidFile.delete();
+	}
+
+	/** Tells the hook how the run ended, once the process is gone (it is, unless it outlived even SIGKILL). */
+	private void exited() {
+		try {
+			if (process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+				hook.afterExit(process.exitValue());
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Graceful stop, then start; does not wait for health. */

@@ -21,7 +21,7 @@ public final class SpringBootApp {
 	/**
 	 * {@code java <options> -Dftgo.component=<module> -Djava.io.tmpdir=<run dir>/tmp/<module> -jar
 	 * <module>/target/<module>.jar --server.port=<port> <args>}, run from the project root, healthy once
-	 * {@code healthPath} answers 200.
+	 * {@code healthPath} answers 200. It is launched from the jar's extracted copy, with {@link ClassDataSharing}.
 	 */
 	public static ManagedProcess create(StackLayout layout, String module, int port, String healthPath, List<String> args) {
 		return create(layout, module, module, port, healthPath, args);
@@ -43,6 +43,7 @@ public final class SpringBootApp {
 		command.add("--server.port=" + port);
 		command.addAll(args);
 		HealthProbe probe = HealthProbe.http(URI.create("http://127.0.0.1:" + port + healthPath));
-		return new ManagedProcess(name, command, layout.projectRoot(), layout.runDir(), probe);
+		return new ManagedProcess(name, command, layout.projectRoot(), layout.runDir(), probe,
+				new ClassDataSharing(layout.jar(module)));
 	}
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,8 @@ import dev.ftgo.testsupport.ApiClient;
 /**
  * The run command as a user meets it: the launcher starts every component, prints a line for each,
  * serves requests through the gateway (the whole Postman walkthrough passes against it), and a Ctrl-C
- * (SIGINT to the launcher) leaves no process of the stack behind, PostgreSQL included.
+ * (SIGINT to the launcher) leaves no process of the stack behind, PostgreSQL included, and a class data archive for
+ * each Boot app.
  */
 class DevStackCliIT {
 
@@ -73,6 +75,13 @@ class DevStackCliIT {
 					.as("processes of the stack still alive after Ctrl-C")
 					.noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
 			assertThat(read(output)).contains("Stopping");
+
+			// each Boot app starts from its jar's extracted copy, and a clean stop leaves the class data archive that
+			// later starts map (the first stop after a build writes it, a later one finds it there)
+			for (var component : EnumSet.range(Component.SERVICE_REGISTRY, Component.API_GATEWAY)) {
+				assertThat(classDataArchives(layout.projectRoot().resolve(component.id()).resolve("target/cds"))).as(component.id())
+						.isNotEmpty();
+			}
 		}
 		finally {
 			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -96,6 +105,15 @@ class DevStackCliIT {
 	private static long postmasterPid(Path runDir) throws IOException {
 		var pidFile = runDir.resolve("data/postgres/postmaster.pid");
 		return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+	}
+
+	private static List<Path> classDataArchives(Path extractedCopies) throws IOException {
+		if (!Files.isDirectory(extractedCopies)) {
+			return List.of();
+		}
+		try (var files = Files.walk(extractedCopies, 2)) {
+			return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).toList();
+		}
 	}
 
 	private static String read(Path file) throws IOException {

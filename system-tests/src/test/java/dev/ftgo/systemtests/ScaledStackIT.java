@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ftgo.devstack.Component;
 import dev.ftgo.devstack.Instance;
+import dev.ftgo.devstack.ManagedProcess;
 import dev.ftgo.devstack.RelayEngines;
 import dev.ftgo.devstack.Stack;
 
@@ -141,5 +142,19 @@ class ScaledStackIT {
 			}
 		}
 		return String.join(", ", figures);
+	}
+
+	@Test
+	@Order(4)
+	void everyBootInstanceStartedWithItsModulesClassDataArchive() throws IOException {
+		// the stacks before this one (the command line's first of all) left an archive for each Boot module
+		for (Instance instance : stack.instances()) {
+			if (stack.get(instance) instanceof ManagedProcess process && instance.component().stage() > 0) {
+				var lines = Files.readAllLines(process.logFile());
+				var launched = lines.stream().filter(line -> line.startsWith("=== ") && line.contains(": starting ")).reduce((first, last) -> last);
+				assertThat(launched).as(instance.id()).hasValueSatisfying(line -> assertThat(line)
+						.contains("-XX:SharedArchiveFile=" + stack.layout().projectRoot().resolve(instance.component().id()).resolve("target/cds")));
+			}
+		}
 	}
 }
