@@ -1,9 +1,11 @@
 package dev.ftgo.messaging;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a service consumes from one topic: a handler per message {@code type}. Declare one as a bean and the
@@ -18,13 +20,15 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * Messages of a type without a handler are recorded as processed and ignored (tolerant reader): a producer
- * may add message types before its consumers know them.
+ * Messages of a type without a handler are recorded as processed, logged and ignored (tolerant reader): a producer
+ * may add message types before its consumers know them. Types a subscriber knows and has no use for are
+ * declared with {@link #skipping}: they are passed over without a database write or a log line.
  */
 public final class MessageSubscription {
 
 	private final String topic;
 	private final Map<String, Registration<?>> handlers = new LinkedHashMap<>();
+	private final Set<String> skipped = new HashSet<>();
 	private String subscriber;
 
 	private MessageSubscription(String topic) {
@@ -54,8 +58,22 @@ public final class MessageSubscription {
 	public <T> MessageSubscription on(String type, Class<T> payloadType, MessageHandler<T> handler) {
 		Objects.requireNonNull(payloadType, "payloadType");
 		Objects.requireNonNull(handler, "handler");
-		if (handlers.putIfAbsent(type, new Registration<>(payloadType, handler)) != null) {
+		if (skipped.contains(type) || handlers.putIfAbsent(type, new Registration<>(payloadType, handler)) != null) {
 			throw new IllegalArgumentException("Two handlers for " + type + " on " + topic);
+		}
+		return this;
+	}
+
+	/**
+	 * Passes over messages of these types, which the topic carries for other subscribers: no record in
+	 * {@code processed_message}, no log line (a redelivery is passed over again, which changes nothing). On a
+	 * busy topic of which a subscriber needs one type, that spares a transaction per message of every other type.
+	 */
+	public MessageSubscription skipping(String... types) {
+		for (String type : types) {
+			if (handlers.containsKey(type) || !skipped.add(type)) {
+				throw new IllegalArgumentException(type + " on " + topic + " is already handled or skipped");
+			}
 		}
 		return this;
 	}
@@ -71,6 +89,10 @@ public final class MessageSubscription {
 
 	Optional<String> subscriber() {
 		return Optional.ofNullable(subscriber);
+	}
+
+	boolean skips(String type) {
+		return skipped.contains(type);
 	}
 
 	Optional<Registration<?>> handlerFor(String type) {

@@ -32,6 +32,9 @@ final class SubscriptionListener implements MessageListener<String, byte[]> {
 	@Override
 	public void onMessage(ConsumerRecord<String, byte[]> record) {
 		ReceivedMessage message = ReceivedMessage.from(record);
+		if (subscription.skips(message.type())) {
+			return;
+		}
 		subscription.handlerFor(message.type()).ifPresentOrElse(
 				registration -> dispatch(registration, record.value(), message),
 				() -> ignore(message));

@@ -132,6 +132,20 @@ class MessageSubscriptionIT {
 	}
 
 	@Test
+	void passesOverASkippedTypeWithoutRecordingIt() {
+		String key = "skipped-" + UUID.randomUUID();
+		// not even read: a payload that would not parse does not matter
+		UUID skipped = send(key, UUID.randomUUID(), "ThingNoticed", "{\"name\": \"unterminated");
+		UUID later = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\":\"after-skipped\"}");
+
+		// the later message shares the key, hence the partition: once it is handled, the skipped one was seen
+		awaitLogged(later);
+		assertThat(processed(skipped)).isZero();
+		assertThat(logRows(skipped)).isZero();
+		assertThat(deadLetters()).noneMatch(record -> record.key().equals(key));
+	}
+
+	@Test
 	void parksAMalformedMessageAndProcessesTheNextOneOnItsPartition() {
 		String key = "poison-" + UUID.randomUUID();
 		UUID poison = send(key, UUID.randomUUID(), "ThingHappened", "{\"name\": \"unterminated");
@@ -252,7 +266,7 @@ class MessageSubscriptionIT {
 					explosions.incrementAndGet();
 					throw new IllegalStateException("this handler always fails for 'explode'");
 				}
-			});
+			}).skipping("ThingNoticed");
 		}
 	}
 }

@@ -8,8 +8,9 @@ import dev.ftgo.kitchen.ticket.OrderCancellationRequested;
 import dev.ftgo.messaging.MessageSubscription;
 
 /**
- * The topics kitchen-service consumes. Types without a handler are recorded and skipped by the messaging
- * library: on {@code order.events} that is every event but {@code OrderCancellationRequested}.
+ * The topics kitchen-service consumes. Of {@code order.events} it needs only {@code OrderCancellationRequested}; the
+ * other events of every order are passed over without a transaction each. A type order-service adds later is
+ * recorded and logged by the messaging library until it is handled or skipped here.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketSubscriptions {
@@ -23,6 +24,7 @@ class TicketSubscriptions {
 	@Bean
 	MessageSubscription orderEvents(OrderRequestHandlers handlers) {
 		return MessageSubscription.to("order.events")
-				.on("OrderCancellationRequested", OrderCancellationRequested.class, handlers::onOrderCancellationRequested);
+				.on("OrderCancellationRequested", OrderCancellationRequested.class, handlers::onOrderCancellationRequested)
+				.skipping("OrderCreated", "OrderApproved", "OrderRejected", "OrderCancelled", "OrderCancellationRejected");
 	}
 }

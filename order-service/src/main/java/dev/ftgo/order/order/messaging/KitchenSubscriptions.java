@@ -9,9 +9,9 @@ import dev.ftgo.order.order.OrderLifecycle;
 import dev.ftgo.order.order.TicketEvent;
 
 /**
- * What the order lifecycle hears from the kitchen. Other types on these topics are recorded and ignored
- * by the subscription, e.g. {@code TicketCancelled} on ticket.events: the kitchen's reply on order.replies
- * is what confirms a cancellation.
+ * What the order lifecycle hears from the kitchen. {@code TicketCancelled} on ticket.events is skipped: the
+ * kitchen's reply on order.replies is what confirms a cancellation. A type the kitchen adds later is recorded and
+ * ignored by the subscription.
  */
 @Configuration(proxyBeanMethods = false)
 class KitchenSubscriptions {
@@ -35,6 +35,7 @@ class KitchenSubscriptions {
 			.on("TicketPreparationStarted", TicketEvent.class,
 					(event, message) -> lifecycle.onTicketPreparationStarted(event))
 			.on("TicketReadyForPickup", TicketEvent.class, (event, message) -> lifecycle.onTicketReadyForPickup(event))
-			.on("TicketPickedUp", TicketEvent.class, (event, message) -> lifecycle.onTicketPickedUp(event));
+			.on("TicketPickedUp", TicketEvent.class, (event, message) -> lifecycle.onTicketPickedUp(event))
+			.skipping("TicketCancelled");
 	}
 }
