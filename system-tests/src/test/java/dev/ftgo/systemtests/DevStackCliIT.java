@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.ftgo.devstack.Component;
-import dev.ftgo.devstack.ManagedProcess;
 import dev.ftgo.devstack.StackLayout;
 import dev.ftgo.devstack.StackPorts;
 import dev.ftgo.testsupport.ApiClient;
@@ -28,13 +27,6 @@ import dev.ftgo.testsupport.ApiClient;
  * each Boot app.
  */
 class DevStackCliIT {
-
-	/**
-	 * How long the launcher may take to stop after Ctrl-C: stage by stage (gateway and relay, the services, the
-	 * registry), each allowed its grace, plus 60 s for a Boot app that writes its class data archive, as every one
-	 * does on the first stop after a build. On a slow machine that stop took more than 90 s.
-	 */
-	private static final Duration STOPPING = ManagedProcess.DEFAULT_GRACE.plusSeconds(60).multipliedBy(3);
 
 	private static final Pattern ADMIN_TOKEN = Pattern.compile("export ADMIN_TOKEN=(\\S+)");
 
@@ -78,7 +70,7 @@ class DevStackCliIT {
 
 			pressCtrlC(launcher);
 
-			await().atMost(STOPPING).untilAsserted(() -> assertThat(launcher.isAlive()).as(read(output)).isFalse());
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(launcher.isAlive()).as(read(output)).isFalse());
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stackPids)
 					.as("processes of the stack still alive after Ctrl-C")
 					.noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
