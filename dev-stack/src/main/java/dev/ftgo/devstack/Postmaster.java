@@ -66,6 +66,19 @@ final class Postmaster {
 		return leftover.map(process -> OptionalLong.of(process.pid())).orElse(OptionalLong.empty());
 	}
 
+	/**
+	 * Stops a postmaster that a launcher which has gone left running: SIGTERM, PostgreSQL's smart shutdown (no
+	 * client is left once the stack's other processes are gone), then a kill after {@code grace}.
+	 *
+	 * @return its pid, if there was one
+	 */
+	Optional<Long> stopLeftover(Duration grace) {
+		Optional<ProcessHandle> leftover = running();
+		leftover.ifPresent(process -> ProcessTree.terminate(process, grace));
+		removeStaleFiles();
+		return leftover.map(ProcessHandle::pid);
+	}
+
 	void awaitExitOrKill(ProcessHandle process, Duration grace) {
 		if (!ProcessTree.awaitExit(process, grace)) {
 			ProcessTree.kill(process);

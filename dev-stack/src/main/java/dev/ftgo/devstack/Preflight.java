@@ -1,17 +1,11 @@
 package dev.ftgo.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What the stack checks before launching anything, so that a predictable problem gets a clear message
@@ -21,11 +15,6 @@ import java.util.stream.Stream;
 final class Preflight {
 
 	private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
-	private static final String PID_SUFFIX = ".pid";
-	// <component>-<n>.pid, what ManagedProcess writes for a further instance; instance 1 of a component this stack
-	// does not run is left alone, as a stack of some components always did
-	private static final Pattern FURTHER_INSTANCE_PID_FILE = Pattern.compile("(" + Stream.of(Component.values())
-			.map(component -> Pattern.quote(component.id())).collect(Collectors.joining("|")) + ")-\\d+\\.pid");
 
 	private Preflight() {
 	}
@@ -75,32 +64,17 @@ final class Preflight {
 
 	/**
 	 * Instances a crashed run of a larger stack left behind (say order-service-2, which this run does not start):
-	 * they would keep consuming and registering with Eureka under the same names.
+	 * they would keep consuming and registering with Eureka under the same names. Instance 1 of a component this
+	 * stack does not run is left alone, as a stack of some components always did.
 	 */
 	private static void stopLeftoversOfOtherInstances(StackLayout layout, Set<Instance> members, StackListener listener) {
-		if (!Files.isDirectory(layout.pidsDir())) {
-			return;
-		}
 		Set<String> ours = members.stream().map(Instance::id).collect(Collectors.toSet());
-		List<Path> pidFiles;
-		try (Stream<Path> files = Files.list(layout.pidsDir())) {
-			pidFiles = files.filter(file -> FURTHER_INSTANCE_PID_FILE.matcher(file.getFileName().toString()).matches()).toList();
-		} catch (IOException e) {
-			throw new UncheckedIOException("Could not list " + layout.pidsDir(), e);
-		}
-		for (Path file : pidFiles) {
-			String name = file.getFileName().toString();
-			name = name.substring(0, name.length() - PID_SUFFIX.length());
-			if (ours.contains(name)) {
-				continue;
+		for (Leftovers.Leftover leftover : Leftovers.children(layout)) {
+			if (leftover.number() > 1 && !ours.contains(leftover.instance())) {
+				ProcessTree.terminate(leftover.process(), LEFTOVER_GRACE);
+				leftover.pidFile().delete();
+				listener.notice("Stopped a leftover " + leftover.instance() + " (pid " + leftover.process().pid() + ") from an earlier run");
 			}
-			PidFile pidFile = new PidFile(file, ChildCommand.marker(name));
-			String instance = name;
-			pidFile.leftover().ifPresent(leftover -> {
-				ProcessTree.terminate(leftover, LEFTOVER_GRACE);
-				listener.notice("Stopped a leftover " + instance + " (pid " + leftover.pid() + ") from an earlier run");
-			});
-			pidFile.delete();
 		}
 	}
 }
