@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,18 @@ class PostgresServerIT {
 			nextRun.stop();
 			postgres.kill();
 		}
+	}
+
+	@Test
+	void aLeftoverPostmasterIsStoppedAndItsPidFileRemoved() {
+		long pid = postgres.pid().orElseThrow();
+		Postmaster leftover = new Postmaster(postgres.dataDir()); // what ./stack stop finds once the launcher is gone
+
+		assertThat(leftover.stopLeftover(Duration.ofSeconds(30))).contains(pid);
+
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(postgres.dataDir().resolve("postmaster.pid")).doesNotExist();
+		assertThat(leftover.stopLeftover(Duration.ofSeconds(30))).isEmpty();
 	}
 
 	private Connection connectAs(String role) throws SQLException {
