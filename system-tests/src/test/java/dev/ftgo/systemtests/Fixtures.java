@@ -81,9 +81,14 @@ final class Fixtures {
 
 	/** {@code POST /api/v1/orders} by the consumer the order is for, with a new {@code Idempotency-Key}. */
 	ApiClient.Response placeKeyedOrder(String consumerId, String restaurantId, String lineItemsJson) {
+		return placeKeyedOrder(consumerId, restaurantId, lineItemsJson, UUID.randomUUID().toString());
+	}
+
+	/** As {@link #placeKeyedOrder(String, String, String)}, with the given key: the same request sent again. */
+	ApiClient.Response placeKeyedOrder(String consumerId, String restaurantId, String lineItemsJson, String key) {
 		return asConsumer(consumerId).post("/api/v1/orders", """
 				{"consumerId": "%s", "restaurantId": "%s", "lineItems": %s}""".formatted(consumerId, restaurantId,
-						lineItemsJson), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+						lineItemsJson), Map.of("Idempotency-Key", key));
 	}
 
 	/** {@code POST /api/v1/orders} by {@code caller}, whatever consumer the body names (even one that is not a UUID). */

@@ -3,6 +3,7 @@ package dev.ftgo.systemtests;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ final class OrderStream implements AutoCloseable {
 	private final ConcurrentLinkedQueue<Refusal> refused = new ConcurrentLinkedQueue<>();
 	private final ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
 	private final AtomicInteger sent = new AtomicInteger();
+	private final ConcurrentLinkedQueue<String> resent = new ConcurrentLinkedQueue<>();
 	private long slowestMs = -1;
 	private long slowestSentAtMs;
 
@@ -81,8 +83,7 @@ final class OrderStream implements AutoCloseable {
 		long sentAt = System.nanoTime();
 		long sentAtMs = (sentAt - startedAt) / 1_000_000;
 		try {
-			ApiClient.Response placed = keyed ? fixtures.placeKeyedOrder(consumerId, restaurantId, ONE_CURRY)
-					: fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
+			ApiClient.Response placed = keyed ? placeKeyed(sentAtMs) : fixtures.placeOrder(consumerId, restaurantId, ONE_CURRY);
 			long latencyMs = (System.nanoTime() - sentAt) / 1_000_000;
 			latenciesMs.add(latencyMs);
 			noteIfSlowest(sentAtMs, latencyMs);
@@ -96,6 +97,23 @@ final class OrderStream implements AutoCloseable {
 		}
 		catch (UncheckedIOException e) {
 			refused.add(new Refusal(sentAtMs, -1, "", null, (System.nanoTime() - sentAt) / 1_000_000, e.getMessage()));
+		}
+	}
+
+	/**
+	 * A keyed placement, sent once more with the same key when its answer broke off: an instance killed while it
+	 * answered leaves the client a cut-off response the gateway cannot take back once it has passed the headers on,
+	 * and the key is what makes sending it again safe (the order is placed once, whichever attempt placed it). An
+	 * answer that is an HTTP status, 503 included, is never sent again.
+	 */
+	private ApiClient.Response placeKeyed(long sentAtMs) {
+		String key = UUID.randomUUID().toString();
+		try {
+			return fixtures.placeKeyedOrder(consumerId, restaurantId, ONE_CURRY, key);
+		}
+		catch (UncheckedIOException brokenOff) {
+			resent.add(sentAtMs + " ms: " + brokenOff.getMessage());
+			return fixtures.placeKeyedOrder(consumerId, restaurantId, ONE_CURRY, key);
 		}
 	}
 
@@ -141,6 +159,11 @@ final class OrderStream implements AutoCloseable {
 
 	List<String> accepted() {
 		return new ArrayList<>(accepted);
+	}
+
+	/** The keyed requests sent a second time because their first answer broke off: when each was sent, and why. */
+	List<String> resent() {
+		return new ArrayList<>(resent);
 	}
 
 	List<Refusal> refused() {

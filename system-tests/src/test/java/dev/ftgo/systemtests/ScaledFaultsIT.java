@@ -156,6 +156,7 @@ class ScaledFaultsIT {
 			stream.stop();
 			assertThat(stream.refused()).as("answers other than 201 while an instance stopped (SIGTERM at +%d ms, "
 					+ "exited at +%d ms)", stoppedAtMs, stoppedAtMs + stopMs).isEmpty();
+			assertThat(stream.resent()).as("answers that broke off while an instance stopped gracefully").isEmpty();
 			slowest = stream.slowest() + " (the SIGTERM at +" + stoppedAtMs + " ms)";
 			orders = outcomes.storedOrders(consumerId, stream.accepted());
 		}
@@ -187,6 +188,7 @@ class ScaledFaultsIT {
 			Outcomes.awaitProgress(stream::sent, stream.sent() + 10 * RATE);
 			stream.stop();
 			assertThat(stream.refused()).as("answers other than 201 with a broker dead").isEmpty();
+			assertThat(stream.resent()).as("answers that broke off with a broker dead").isEmpty();
 			orders = outcomes.storedOrders(consumerId, stream.accepted());
 		}
 		long recoveryMs = outcomes.awaitRecovered(orders, killedAt, probeConsumerId, restaurantId);
@@ -216,6 +218,7 @@ class ScaledFaultsIT {
 			Outcomes.awaitProgress(stream::sent, stream.sent() + 5 * RATE);
 			stream.stop();
 			assertThat(stream.refused()).as("answers other than 201 with the streaming relay dead").isEmpty();
+			assertThat(stream.resent()).as("answers that broke off with the streaming relay dead").isEmpty();
 			orders = outcomes.storedOrders(consumerId, stream.accepted());
 		}
 		long recoveryMs = outcomes.awaitRecovered(orders, killedAt, probeConsumerId, restaurantId);
@@ -238,6 +241,7 @@ class ScaledFaultsIT {
 		long killedAt;
 		List<String> orders;
 		Map<String, Long> evictedMs = new TreeMap<>();
+		List<String> resent;
 		try (var stream = OrderStream.startKeyed(fixtures, consumerId, restaurantId, RATE)) {
 			Outcomes.awaitProgress(stream::acceptedCount, 2 * RATE);
 			killedAt = System.nanoTime();
@@ -257,6 +261,8 @@ class ScaledFaultsIT {
 			Outcomes.awaitProgress(stream::sent, stream.sent() + 5 * RATE);
 			stream.stop();
 			assertThat(stream.refused()).as("answers other than 201 with an instance of each service dead").isEmpty();
+			// a request the dead order-service instance was answering broke off, and was sent again with its key
+			resent = stream.resent();
 			orders = outcomes.storedOrders(consumerId, stream.accepted());
 		}
 		long recoveryMs = outcomes.awaitRecovered(orders, killedAt, probeConsumerId, restaurantId);
@@ -264,8 +270,9 @@ class ScaledFaultsIT {
 				entry.getValue() / 1000.0)).collect(Collectors.joining(", "));
 		var tally = outcomes.assertExactlyOnce(orders);
 		assertAppliedInOrder(orders, consumerId);
-		row.finish(orders.size(), tally, recoveryMs, ("0 failed of %d POSTs; evicted from the registry after: %s; every "
-				+ "order's messages applied in order").formatted(orders.size(), evictions));
+		row.finish(orders.size(), tally, recoveryMs, ("0 failed of %d POSTs (%d sent again with its key after its answer "
+				+ "broke off%s); evicted from the registry after: %s; every order's messages applied in order")
+				.formatted(orders.size(), resent.size(), resent.isEmpty() ? "" : ": " + resent, evictions));
 	}
 
 	/**
