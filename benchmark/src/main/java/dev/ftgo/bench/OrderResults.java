@@ -105,6 +105,13 @@ final class OrderResults {
 	Result overhead(LoadRun gateway, LoadRun direct, LoadRun lightGateway, LoadRun lightDirect, int rounds) {
 		Distribution viaGateway = gateway.postLatencies();
 		Distribution straight = direct.postLatencies();
+		if (straight.count() == 0 || viaGateway.count() == 0) {
+			// a ratio of nothing would read as 0, an overhead "met": e.g. --order-service naming another port
+			return Result.failed("overhead", "4 Gateway overhead", "≤ 15 %", String.format(Locale.ROOT,
+					"no order was created %s (statuses straight to order-service %s, via the gateway %s)",
+					straight.count() == 0 ? "straight to order-service" : "via the gateway",
+					HttpLoad.statuses(direct.samples()), HttpLoad.statuses(gateway.samples())));
+		}
 		// in a closed loop the mean latency is concurrency / throughput, so this is also the throughput cost
 		double overhead = viaGateway.mean() / straight.mean() - 1;
 		Distribution lightVia = lightGateway.postLatencies();
