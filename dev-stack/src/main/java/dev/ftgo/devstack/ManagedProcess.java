@@ -80,7 +80,6 @@ public final class ManagedProcess implements ManagedComponent {
 			Process started = ChildCommand.launch(name, hook.beforeLaunch(command), workDir, logFile);
 			process = started;
 			pidFile.write(started.pid());
-			CpuWeight.settle(name, started.pid());
 		} catch (IOException e) {
 			throw ComponentFailedException.failed(name, "could not be launched: " + e.getMessage(), logFile, e);
 		}
