@@ -116,6 +116,7 @@ public final class ManagedProcess implements ManagedComponent {
 					throw ComponentFailedException.exited(name, watched.exitValue(), logFile);
 				}
 				if (probeSaysHealthy()) {
+					CpuWeight.settle(name, watched.pid());
 					return;
 				}
 				if (System.nanoTime() - deadline >= 0) {

@@ -122,8 +122,14 @@ abstract class FaultSuite extends OnSharedStack {
 	}
 
 	static void awaitOrderState(String orderId, String state) {
-		await().atMost(RECOVERY).pollInterval(POLL)
-				.until(() -> state.equals(admin.get("/api/v1/orders/" + orderId).json().get("state").asString()));
+		await().atMost(RECOVERY).pollInterval(POLL).until(() -> {
+			var answer = admin.get("/api/v1/orders/" + orderId);
+			if (answer.status() == 503) {
+				return false; // shed at the edge while the stack is busy: asked again, as a client does after Retry-After
+			}
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+			return state.equals(answer.json().get("state").asString());
+		});
 	}
 
 	static void assertProblem(ApiClient.Response response, int status) {

@@ -20,7 +20,9 @@ class FaultsOnTheMessagePathIT extends FaultSuite {
 	@Test
 	@DisplayName("1. cdc-relay `kill -9` during a burst of 200+ orders, restarted")
 	void relayKilledMidBurst() {
-		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, 20)) {
+		// 10 orders/s, as the other faults: at 20/s a slow machine's stack was at capacity and the gateway shed
+		// some of the burst (503) whether the relay was dead or not
+		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, 10)) {
 			awaitProgress(stream::acceptedCount, 60);
 			stack.kill(Component.CDC_RELAY);
 			awaitProgress(stream::acceptedCount, 210);
