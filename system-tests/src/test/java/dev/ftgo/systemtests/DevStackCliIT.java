@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.ftgo.devstack.Component;
+import dev.ftgo.devstack.ManagedProcess;
 import dev.ftgo.devstack.StackLayout;
 import dev.ftgo.devstack.StackPorts;
 import dev.ftgo.testsupport.ApiClient;
@@ -70,7 +72,7 @@ class DevStackCliIT {
 
 			pressCtrlC(launcher);
 
-			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(launcher.isAlive()).as(read(output)).isFalse());
+			await().atMost(longestStop()).untilAsserted(() -> assertThat(launcher.isAlive()).as(read(output)).isFalse());
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stackPids)
 					.as("processes of the stack still alive after Ctrl-C")
 					.noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
@@ -89,6 +91,16 @@ class DevStackCliIT {
 			stackPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
 			RunDirectories.release(runDir);
 		}
+	}
+
+	/**
+	 * How long the launcher may take to stop, by its own rules: it stops one stage after the other, and gives each
+	 * process of a stage its grace before it kills it, plus a margin. Not a speed limit: on a busy machine the first
+	 * stop after a build, when every app also writes its class data archive, took over 90 s.
+	 */
+	private static Duration longestStop() {
+		long stages = Arrays.stream(Component.values()).mapToInt(Component::stage).distinct().count();
+		return ManagedProcess.DEFAULT_GRACE.multipliedBy(stages).plusSeconds(30);
 	}
 
 	/**
