@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Raising a weight needs privileges (root, {@code CAP_SYS_NICE} or an {@code RLIMIT_NICE}); without them the
  * gateway keeps the default weight and the launcher says so. Lowering every other child instead needs none, but
- * it also lowered them against everything else on the machine: the bench's own load then outran the relay.
+ * it also lowers them against everything else on the machine, the bench's own load included.
  * Elsewhere (macOS, Windows, a kernel without autogroups) there is nothing to set.
  */
 final class CpuWeight {
