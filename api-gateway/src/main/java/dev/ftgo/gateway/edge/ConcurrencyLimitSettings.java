@@ -19,17 +19,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueSize how far the limit may run ahead of the measured latency: requests allowed to queue in the
  *        service, which keeps its threads busy between answers
  * @param rttTolerance how much slower than the long-term average the latency may get before the limit falls
+ * @param longWindow how many answers the long-term average spans: the longer, the longer a lasting overload
+ *        stays measured against the latency from before it, instead of becoming the new normal
  * @param retryAfter what a refusal tells the client to wait
  */
 @ConfigurationProperties("ftgo.gateway.concurrency-limit")
 public record ConcurrencyLimitSettings(@DefaultValue("true") boolean enabled, @DefaultValue("40") int initialLimit,
 		@DefaultValue("16") int minLimit, @DefaultValue("200") int maxLimit, @DefaultValue("4") int queueSize,
-		@DefaultValue("1.5") double rttTolerance, @DefaultValue("1s") Duration retryAfter) {
+		@DefaultValue("1.0") double rttTolerance, @DefaultValue("6000") int longWindow,
+		@DefaultValue("1s") Duration retryAfter) {
 
 	public ConcurrencyLimitSettings {
 		if (minLimit < 1 || initialLimit < minLimit || maxLimit < initialLimit) {
 			throw new IllegalArgumentException("Need 1 <= min-limit <= initial-limit <= max-limit, got " + minLimit + ", "
 					+ initialLimit + ", " + maxLimit);
+		}
+		if (longWindow < 1) {
+			throw new IllegalArgumentException("long-window must be at least 1, was " + longWindow);
 		}
 		if (rttTolerance < 1) {
 			throw new IllegalArgumentException("rtt-tolerance must be at least 1, was " + rttTolerance);

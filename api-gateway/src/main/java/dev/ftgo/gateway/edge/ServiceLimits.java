@@ -92,16 +92,7 @@ class ServiceLimits {
 	}
 
 	private ServiceLimit limitFor(String service) {
-		var limiter = SimpleLimiter.newBuilder()
-			.named(service)
-			.limit(Gradient2Limit.newBuilder()
-				.initialLimit(settings.initialLimit())
-				.minLimit(settings.minLimit())
-				.maxConcurrency(settings.maxLimit())
-				.queueSize(settings.queueSize())
-				.rttTolerance(settings.rttTolerance())
-				.build())
-			.build();
+		var limiter = SimpleLimiter.newBuilder().named(service).limit(adaptiveLimit(settings)).build();
 		Gauge.builder("ftgo.gateway.concurrency.limit", limiter, SimpleLimiter::getLimit)
 			.description("Requests the gateway lets through to the route's service at once, as adapted to its latency")
 			.tag("service", service)
@@ -115,6 +106,18 @@ class ServiceLimits {
 			.tag("service", service)
 			.register(meters);
 		return new ServiceLimit(limiter, refused);
+	}
+
+	/** The limit of one service, as the settings shape Netflix's Gradient2 algorithm. */
+	static Gradient2Limit adaptiveLimit(ConcurrencyLimitSettings settings) {
+		return Gradient2Limit.newBuilder()
+			.initialLimit(settings.initialLimit())
+			.minLimit(settings.minLimit())
+			.maxConcurrency(settings.maxLimit())
+			.queueSize(settings.queueSize())
+			.rttTolerance(settings.rttTolerance())
+			.longWindow(settings.longWindow())
+			.build();
 	}
 
 	private record ServiceLimit(SimpleLimiter<Object> limiter, Counter refused) {
