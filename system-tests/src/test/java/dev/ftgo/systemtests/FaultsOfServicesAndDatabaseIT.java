@@ -31,7 +31,7 @@ class FaultsOfServicesAndDatabaseIT extends FaultSuite {
 	@DisplayName("4. consumer-service `kill -9`, restarted")
 	void consumerServiceKilled() {
 		stack.kill(Component.CONSUMER_SERVICE);
-		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, 10)) {
+		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, RATE)) {
 			await().atMost(RECOVERY).pollInterval(POLL).until(() -> "OPEN".equals(breakerState()));
 
 			var unknownLatenciesMs = new ArrayList<Long>();
@@ -171,7 +171,7 @@ class FaultsOfServicesAndDatabaseIT extends FaultSuite {
 		List<OrderStream.Refusal> refused;
 		long restartedAt;
 		long downMs;
-		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, 10)) {
+		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, RATE)) {
 			awaitProgress(stream::acceptedCount, 20);
 			long stoppingAt = System.nanoTime();
 			stack.stop(Component.POSTGRES);

@@ -20,9 +20,9 @@ class FaultsOnTheMessagePathIT extends FaultSuite {
 	@Test
 	@DisplayName("1. cdc-relay `kill -9` during a burst of 200+ orders, restarted")
 	void relayKilledMidBurst() {
-		// 10 orders/s, as the other faults: at 20/s a slow machine's stack was at capacity and the gateway shed
-		// some of the burst (503) whether the relay was dead or not
-		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, 10)) {
+		// RATE, as the other faults: at 20/s a slow machine's stack was at capacity and the gateway shed some of the
+		// burst (503) whether the relay was dead or not
+		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, RATE)) {
 			awaitProgress(stream::acceptedCount, 60);
 			stack.kill(Component.CDC_RELAY);
 			awaitProgress(stream::acceptedCount, 210);
@@ -50,7 +50,7 @@ class FaultsOnTheMessagePathIT extends FaultSuite {
 	@Test
 	@DisplayName("2. Kafka broker stopped during a burst, started again")
 	void kafkaStoppedDuringBurst() {
-		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, 10)) {
+		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, RATE)) {
 			awaitProgress(stream::acceptedCount, 20);
 			long stoppedAt = System.nanoTime();
 			stack.stop(Component.KAFKA);
@@ -74,7 +74,7 @@ class FaultsOnTheMessagePathIT extends FaultSuite {
 	@DisplayName("3. kitchen-service `kill -9`, restarted")
 	void kitchenKilled() {
 		String composedWhileDead;
-		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, 10)) {
+		try (var stream = OrderStream.start(fixtures, consumerId, restaurantId, RATE)) {
 			awaitProgress(stream::acceptedCount, 10);
 			var withTicket = stream.accepted().get(0);
 			awaitOrderState(withTicket, "APPROVED");
