@@ -34,6 +34,7 @@ class DevStackCliIT {
 
 	@Test
 	void startsEverythingAndCtrlCLeavesNoProcessBehind() throws Exception {
+		assertInterruptsAreNotIgnored();
 		var layout = StackLayout.detect();
 		var runDir = RunDirectories.create("cli-it");
 		var output = runDir.resolve("launcher.out");
@@ -112,6 +113,24 @@ class DevStackCliIT {
 			throw new IllegalStateException("Cannot send Ctrl-C to the launcher on Windows: this test runs on Linux and macOS");
 		}
 		assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid())).start().waitFor()).as("kill -INT").isZero();
+	}
+
+	/**
+	 * A process started with SIGINT ignored passes that on to the processes it starts: a build run as a background job
+	 * of a non-interactive shell, or under nohup, starts a launcher that rightly ignores Ctrl-C as well, and this test
+	 * would wait minutes for a stop that cannot come. Said at once instead, where Linux shows it ({@code /proc}).
+	 */
+	private static void assertInterruptsAreNotIgnored() throws IOException {
+		var status = Path.of("/proc/self/status");
+		if (!Files.isReadable(status)) {
+			return;
+		}
+		var ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+				.map(line -> Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16)).findFirst().orElse(0L);
+		long sigint = 1L << (2 - 1);
+		assertThat(ignored & sigint).as("SIGINT is ignored by this test's JVM, so the launcher would ignore Ctrl-C too: "
+				+ "run the build in the foreground (or from a shell with job control, set -m), not as a background job "
+				+ "of a script or under nohup").isZero();
 	}
 
 	private static long postmasterPid(Path runDir) throws IOException {
