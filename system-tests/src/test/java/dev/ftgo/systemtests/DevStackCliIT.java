@@ -127,7 +127,7 @@ class DevStackCliIT {
 		}
 		var ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
 				.map(line -> Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16)).findFirst().orElse(0L);
-		long sigint = 1L << (2 - 1);
+		long sigint = 1L << (2 - 1); // signal n is bit n - 1 of the mask
 		assertThat(ignored & sigint).as("SIGINT is ignored by this test's JVM, so the launcher would ignore Ctrl-C too: "
 				+ "run the build in the foreground (or from a shell with job control, set -m), not as a background job "
 				+ "of a script or under nohup").isZero();
