@@ -36,6 +36,12 @@ final class DebeziumProperties {
 		// rows committed before the slot existed are republished from the table (Republish), not snapshotted
 		properties.setProperty("snapshot.mode", "no_data");
 		properties.setProperty("tombstones.on.delete", "false");
+		// The slot may be confirmed beyond the stored offset: stopping, Debezium 3.5's engine confirms to the slot
+		// what the consumer marked after the engine's last offset flush, and once PostgreSQL moves the slot's restart
+		// point there, the default ("no_validation") refuses the stored offset for good. What the slot has confirmed
+		// was published (records are marked only once Kafka acknowledged them, and nothing else confirms the slot),
+		// so the slot is the one to trust; a lost or missing slot is handled before the engine starts (prepareSlot).
+		properties.setProperty("offset.mismatch.strategy", "trust_slot");
 		properties.setProperty("extended.headers.enabled", "false");
 
 		// A WAL message needs no table in the service's schema, and unlike a table write it reaches the slot
