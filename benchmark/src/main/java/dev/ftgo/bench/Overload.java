@@ -1,6 +1,8 @@
 package dev.ftgo.bench;
 
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,9 +45,11 @@ final class Overload {
 				+ " then %.0f orders/s (½×) for %d s%n", capacity * FACTORS[0], capacity * FACTORS[1], step.toSeconds(),
 				capacity * RECOVERY_FACTOR, recoveryStep.toSeconds());
 		HttpLoad load = new HttpLoad(gateway, fixtures);
-		GatewayRefusals.Buckets before = gatewayView.read();
+		GatewayRefusals.Reading before = gatewayView.read();
+		long[] benchGcBefore = benchCollections();
 		List<HttpLoad.Sample> samples = load.schedule(phases);
-		GatewayRefusals.Buckets after = gatewayView.read();
+		long[] benchGcAfter = benchCollections();
+		GatewayRefusals.Reading after = gatewayView.read();
 		double gatewayP50 = after.percentileMillisSince(before, 50);
 		double gatewayP99 = after.percentileMillisSince(before, 99);
 		long lost = approvals == null ? -1 : approvals.await(samples.stream().map(HttpLoad.Sample::orderId)
@@ -86,6 +90,12 @@ final class Overload {
 		figures.putAll(refused.figures("refusal"));
 		figures.put("refusalInGatewayP50AtMostMs", Double.isFinite(gatewayP50) ? Distribution.round(gatewayP50) : null);
 		figures.put("refusalInGatewayP99AtMostMs", Double.isFinite(gatewayP99) ? Distribution.round(gatewayP99) : null);
+		GatewayRefusals.PausesInWindow gatewayPauses = after.pausesSince(before);
+		figures.put("gatewayGcPauses", gatewayPauses.count());
+		figures.put("gatewayGcMillis", Distribution.round(gatewayPauses.millis()));
+		figures.put("gatewayGcLongestAtMostMs", Distribution.round(gatewayPauses.longestAtMostMillis()));
+		figures.put("benchGcPauses", benchGcAfter[0] - benchGcBefore[0]);
+		figures.put("benchGcMillis", benchGcAfter[1] - benchGcBefore[1]);
 		figures.put("otherFailures", failed);
 		figures.put("refusalsWithoutRetryAfter", unexplained);
 		figures.put("recoveryStatuses", HttpLoad.statuses(recovery));
@@ -97,10 +107,12 @@ final class Overload {
 				&& accepted.percentile(99) <= 2 * p99AtCapacity && failed == 0 && unexplained == 0 && recoverySeconds <= 5;
 		String inGateway = Double.isFinite(gatewayP99) ? String.format(Locale.ROOT,
 				" (inside the gateway's web handler: p50 ≤ %.0f, p99 ≤ %.0f ms)", gatewayP50, gatewayP99) : "";
+		String collections = String.format(Locale.ROOT, "; garbage collection meanwhile: the gateway %s; the bench's own JVM"
+				+ " %d pauses, %d ms in all", gatewayPauses, benchGcAfter[0] - benchGcBefore[0], benchGcAfter[1] - benchGcBefore[1]);
 		String summary = String.format(Locale.ROOT, "capacity %.1f orders/s (p99 %.0f ms); %s; refused %d (%d without Retry-After), p99 %.0f ms%s;"
-						+ " accepted p99 %.0f ms; other failures %d; full service %.1f s after the overload%s",
+						+ " accepted p99 %.0f ms; other failures %d; full service %.1f s after the overload%s%s",
 				capacity, p99AtCapacity, String.join(", ", steps), refused.count(), unexplained, refused.percentile(99),
-				inGateway, accepted.percentile(99), failed, recoverySeconds,
+				inGateway, accepted.percentile(99), failed, recoverySeconds, collections,
 				lost < 0 ? "" : lost == 0 ? "; every accepted order completed" : "; " + lost + " accepted orders had no outcome");
 		return new Result(ID, TITLE, summary, figures,
 				Result.Goal.of("goodput ≥ 0.9, refusals p99 ≤ 50 ms, accepted p99 ≤ 2× at capacity, recovery ≤ 5 s", met),
@@ -111,7 +123,19 @@ final class Overload {
 						+ " the capacity p99 (0 when none); inside the gateway's web handler: the gateway's own http.server.requests"
 						+ " histogram of the refused POSTs over the overload (bucket bounds, so upper bounds), from when its"
 						+ " handler got a request to its answer: the rest of a refusal's time the client saw went to the connection,"
-						+ " the event loop's queue and the client's own threads");
+						+ " the event loop's queue and the client's own threads; garbage collection: the gateway's jvm.gc.pause"
+						+ " over the overload (its longest from Micrometer's window of the last minutes) and the bench JVM's own"
+						+ " collectors, either of which stops the requests in it");
+	}
+
+	/** The bench JVM's collections so far: their number and their total time (ms). */
+	private static long[] benchCollections() {
+		long[] collections = new long[2];
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			collections[0] += Math.max(0, collector.getCollectionCount());
+			collections[1] += Math.max(0, collector.getCollectionTime());
+		}
+		return collections;
 	}
 
 	/** Seconds from {@code start} to the last order that was refused, failed or slow; 0 when every order was served. */
